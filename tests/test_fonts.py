@@ -1,0 +1,81 @@
+"""Font roles, fallback chains and the converted font files (typeset/fonts.py, fonts/)."""
+
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from typeset.diagnostics import TypesetError
+from typeset.fonts import DEFAULT_ROLES, REPO_FONTS, FontError, FontSet, find_font_file
+
+NOTO = Path("/usr/share/fonts/opentype/noto")
+CONVERTED = {  # output in fonts/ -> Debian source collection (face 2 = SC)
+    "NotoSerifCJKsc-Regular.ttf": NOTO / "NotoSerifCJK-Regular.ttc",
+    "NotoSansCJKsc-Bold.ttf": NOTO / "NotoSansCJK-Bold.ttc",
+    "NotoSansCJKsc-Black.ttf": NOTO / "NotoSansCJK-Black.ttc",
+}
+RARE = "\U0002A6A5"  # 𪚥 (Ext B): not in Noto CJK SC, in BabelStone Han
+
+
+@pytest.fixture(scope="module")
+def fonts() -> FontSet:
+    return FontSet.load(DEFAULT_ROLES)
+
+
+def test_every_role_of_the_default_chains_resolves(fonts):
+    assert {role: fonts.face_for(role, "中") is not None for role in DEFAULT_ROLES} == {
+        role: True for role in DEFAULT_ROLES}
+
+
+def test_han_character_gets_the_song_face(fonts):
+    assert fonts.face_for("song", "中") == "NotoSerifCJKsc-Regular"
+
+
+def test_rare_character_falls_back_down_the_chain(fonts):
+    if find_font_file("BabelStoneHan.ttf") is None:
+        pytest.skip("BabelStone Han not installed (Debian fonts-babelstone-han)")
+    assert fonts.face_for("song", RARE) == "BabelStoneHan"
+
+
+def test_missing_lists_only_characters_no_face_has(fonts):
+    assert fonts.missing("song", "中文\n\U0010FFFD，\t中") == ["\U0010FFFD"]
+
+
+def test_absent_optional_fallback_is_skipped_with_a_note():
+    fs = FontSet.load({"song": ["NotoSerifCJKsc-Regular.ttf", "NoSuchFallback.ttf"]})
+    assert fs.face_for("song", "中") == "NotoSerifCJKsc-Regular"
+    assert any("NoSuchFallback.ttf" in n.message for n in fs.notes)
+
+
+def test_role_without_any_font_raises_font_error_naming_the_role():
+    with pytest.raises(FontError, match="byline") as info:
+        FontSet.load({"song": ["NotoSerifCJKsc-Regular.ttf"], "byline": ["NoSuchFont.ttf"]})
+    assert isinstance(info.value, TypesetError) and "NoSuchFont.ttf" in str(info.value)
+
+
+def test_advance_of_zhong_in_song_is_one_em(fonts):
+    assert fonts.advance("song", "中") == pytest.approx(1.0)
+
+
+def test_register_for_reportlab_returns_an_embedded_font_name(fonts):
+    from reportlab.pdfbase import pdfmetrics
+
+    name = fonts.register_for_reportlab()
+    assert name == "NotoSerifCJKsc-Regular" and name in pdfmetrics.getRegisteredFontNames()
+    assert fonts.register_for_reportlab() == name  # idempotent: registered once
+
+
+@pytest.mark.parametrize("name", sorted(CONVERTED))
+def test_converted_font_has_truetype_outlines_and_no_cff(name):
+    with TTFont(REPO_FONTS / name, lazy=True) as font:
+        assert ("glyf" in font, "CFF " in font) == (True, False)
+
+
+@pytest.mark.parametrize("name", sorted(CONVERTED))
+def test_converted_font_keeps_every_code_point_of_the_source(name):
+    src = CONVERTED[name]
+    if not src.exists():
+        pytest.skip(f"{src} not installed (Debian fonts-noto-cjk / fonts-noto-cjk-extra)")
+    with TTFont(REPO_FONTS / name, lazy=True) as a, TTFont(src, fontNumber=2, lazy=True) as b:
+        ours, theirs = a.getBestCmap(), b.getBestCmap()
+    assert len(ours) >= len(theirs) and set(theirs) <= set(ours)

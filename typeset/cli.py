@@ -1,0 +1,77 @@
+"""Command line: `typeset parse FILE`, `typeset build FILE`.
+
+Errors in the input come out as one line `file:line: error: message` on
+stderr with exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from .diagnostics import TypesetError
+from .sidecar import load_sidecar
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="typeset", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    parse_cmd = commands.add_parser("parse", help="print the structure read from an issue file")
+    parse_cmd.add_argument("source")
+    parse_cmd.add_argument("--json", action="store_true", help="print JSON instead of an outline")
+    _masthead_options(parse_cmd)
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _parse(args)
+    except TypesetError as exc:
+        print(exc.diagnostic, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _masthead_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--paper", help="paper name when the file has no masthead")
+    cmd.add_argument("--date", type=_iso_date, help="issue date, e.g. 2024-12-31")
+    cmd.add_argument("--issue", type=int, help="issue number within the year (第N期)")
+    cmd.add_argument("--total-issue", type=int, help="cumulative issue number (总第N期)")
+    cmd.add_argument("--lunar-months", choices=("numeric", "traditional"), default="numeric",
+                     help="print months 11/12 as 十一月/十二月 or 冬月/腊月")
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2024-12-31: {text!r}") from None
+
+
+def _load(args):
+    from .parse import parse_issue
+    sidecar = load_sidecar(Path(args.source).with_suffix(".yaml")).with_options(
+        paper=args.paper, date=args.date, issue=args.issue, total_issue=args.total_issue)
+    return parse_issue(args.source, sidecar, args.lunar_months)
+
+
+def _parse(args) -> int:
+    from .outline import issue_to_json, outline
+    issue = _load(args)
+    if args.json:
+        json.dump(issue_to_json(issue), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print(outline(issue))
+    for diagnostic in issue.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""Font roles, fallback chains, per-character metrics and reportlab registration.
+
+A layout names font *roles* ("song", "hei", "heavy", "kai") and gives each a
+fallback chain of font files; the composer asks, per character, which face of
+the chain draws it and how wide it is. Design choices:
+
+- Only TrueType-outline (glyf) fonts are used, because reportlab cannot embed
+  CFF; fonts/build_fonts.py converts the Noto CJK faces once.
+- Parsing is lazy and minimal: a face is read only when first needed, and then
+  only its head/hhea/maxp/cmap/hmtx tables, with `array` rather than fontTools
+  (fontTools takes ~0.1 s per CJK cmap; this takes a few ms). Parsed faces are
+  cached per process by path.
+- reportlab parses a whole font when it is registered (0.1 s for 20 MB, 0.45 s
+  for BabelStone Han), so only faces that are actually handed out are
+  registered; see `FontSet.register_for_reportlab`.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import sys
+import unicodedata
+from array import array
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from typeset.diagnostics import Diagnostic, TypesetError
+
+REPO_FONTS = Path(__file__).resolve().parent.parent / "fonts"
+SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                    Path.home() / ".fonts", Path.home() / ".local/share/fonts")
+
+# The fonts committed in fonts/ plus the optional system fallback BabelStone Han
+# (Debian fonts-babelstone-han; Arphic licence, so found by path, never copied).
+DEFAULT_ROLES: dict[str, list[str]] = {
+    "song": ["NotoSerifCJKsc-Regular.ttf", "BabelStoneHan.ttf"],
+    "hei": ["NotoSansCJKsc-Bold.ttf", "BabelStoneHan.ttf"],
+    "heavy": ["NotoSansCJKsc-Black.ttf", "BabelStoneHan.ttf"],
+    "kai": ["LXGWWenKai-Regular.ttf", "NotoSerifCJKsc-Regular.ttf", "BabelStoneHan.ttf"],
+}
+
+
+class FontError(TypesetError):
+    """A font role cannot be served by any font of its chain."""
+
+
+@lru_cache(maxsize=None)
+def _system_index() -> dict[str, Path]:
+    """File name -> path of every font file under the system dirs (first in sorted order)."""
+    index: dict[str, Path] = {}
+    for root in SYSTEM_FONT_DIRS:
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames.sort()
+                for fn in sorted(filenames):
+                    index.setdefault(fn, Path(dirpath) / fn)
+    return index
+
+
+def find_font_file(name: str | os.PathLike) -> Path | None:
+    """Locate a font file: absolute path, else repo fonts/, else the system font dirs."""
+    p = Path(name).expanduser()
+    if p.is_absolute():
+        return p if p.is_file() else None
+    if (REPO_FONTS / p).is_file():
+        return REPO_FONTS / p
+    for root in SYSTEM_FONT_DIRS:
+        if (root / p).is_file():
+            return root / p
+    return _system_index().get(p.name) if len(p.parts) == 1 else None
+
+
+def _big_endian(typecode: str, data: bytes) -> array:
+    """Unsigned big-endian integers ("H" 16-bit, "I" 32-bit) decoded in C, not per item."""
+    a = array(typecode, data)
+    if sys.byteorder == "little":
+        a.byteswap()
+    return a
+
+
+class _Face:
+    """What the composer needs of one font file: cmap (code point -> glyph id) and advances."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        with open(path, "rb") as f:
+            data = f.read(12)
+            if data[:4] == b"ttcf":  # collection: use its first face (reportlab's default too)
+                f.seek(struct.unpack(">I", f.read(4))[0])
+                data = f.read(12)
+            if len(data) < 12 or data[:4] not in (b"\x00\x01\x00\x00", b"true", b"OTTO"):
+                raise ValueError("not a TrueType/OpenType font")
+            n = struct.unpack(">H", data[4:6])[0]
+            tables = {}
+            for i in range(n):
+                rec = f.read(16)
+                tables[rec[:4]] = struct.unpack(">II", rec[8:16])
+            if b"glyf" not in tables:
+                raise ValueError("PostScript (CFF) outlines: reportlab cannot embed them")
+
+            def read(tag: bytes) -> bytes:
+                off, length = tables[tag]
+                f.seek(off)
+                return f.read(length)
+
+            head, hhea, maxp = read(b"head"), read(b"hhea"), read(b"maxp")
+            self.units_per_em = struct.unpack(">H", head[18:20])[0]
+            n_metrics = struct.unpack(">H", hhea[34:36])[0]
+            n_glyphs = struct.unpack(">H", maxp[4:6])[0]
+            self.cmap = self._parse_cmap(read(b"cmap"))
+            advances = _big_endian("H", read(b"hmtx")[: 4 * n_metrics])[0::2]
+        advances.extend([advances[-1]] * max(0, n_glyphs - n_metrics))
+        self.advances = advances
+
+    @staticmethod
+    def _parse_cmap(data: bytes) -> dict[int, int]:
+        """Best Unicode subtable: format 12 (full Unicode) preferred over format 4 (BMP)."""
+        n = struct.unpack(">H", data[2:4])[0]
+        subs = {}
+        for i in range(n):
+            pid, eid, off = struct.unpack(">HHI", data[4 + 8 * i: 12 + 8 * i])
+            subs[(pid, eid, struct.unpack(">H", data[off: off + 2])[0])] = off
+        for key in ((3, 10, 12), (0, 6, 12), (0, 4, 12), (3, 1, 4), (0, 3, 4), (0, 2, 4),
+                    (0, 1, 4), (0, 0, 4)):
+            if key in subs:
+                off = subs[key]
+                break
+        else:
+            raise ValueError("no Unicode cmap")
+        cmap: dict[int, int] = {}
+        if key[2] == 12:
+            n_groups = struct.unpack(">I", data[off + 12: off + 16])[0]
+            g = _big_endian("I", data[off + 16: off + 16 + 12 * n_groups])
+            for start, end, gid in zip(g[0::3], g[1::3], g[2::3]):
+                cmap.update(zip(range(start, end + 1), range(gid, gid + end - start + 1)))
+        else:
+            seg2 = struct.unpack(">H", data[off + 6: off + 8])[0]
+            raw = data[off:]  # to the end: big format 4 tables overflow their length field
+            arr = _big_endian("H", raw[: len(raw) // 2 * 2])
+            h = 7  # uint16 index of endCode[] within the subtable
+            s = seg2 // 2
+            ends, starts = arr[h: h + s], arr[h + s + 1: h + 2 * s + 1]
+            deltas, ro_at = arr[h + 2 * s + 1: h + 3 * s + 1], h + 3 * s + 1
+            for i in range(s):
+                start, end, delta, ro = starts[i], ends[i], deltas[i], arr[ro_at + i]
+                if start == 0xFFFF:
+                    continue
+                if ro == 0:
+                    cmap.update((c, (c + delta) & 0xFFFF) for c in range(start, end + 1))
+                else:
+                    for c in range(start, end + 1):
+                        gid = arr[ro_at + i + ro // 2 + c - start]
+                        if gid:
+                            cmap[c] = (gid + delta) & 0xFFFF
+        return cmap
+
+    def advance(self, cp: int) -> float:
+        return self.advances[self.cmap.get(cp, 0)] / self.units_per_em
+
+
+_FACES: dict[Path, _Face] = {}
+_REGISTERED: dict[Path, str] = {}  # path -> reportlab font name, process-wide
+
+
+def _face(path: Path) -> _Face:
+    face = _FACES.get(path)
+    if face is None:
+        face = _FACES[path] = _Face(path)
+    return face
+
+
+def _is_ignorable(ch: str) -> bool:
+    """Control/format characters and variation selectors are never drawn."""
+    return (unicodedata.category(ch) in ("Cc", "Cf") or "\ufe00" <= ch <= "\ufe0f"
+            or "\U000e0100" <= ch <= "\U000e01ef")
+
+
+class FontSet:
+    """Font roles with fallback chains; see the module docstring."""
+
+    def __init__(self, chains: dict[str, list[Path]], notes: list[Diagnostic]):
+        self.chains = chains  # role -> existing font files, chain order
+        self.notes = notes  # fonts skipped (absent or unusable), as info diagnostics
+        self._memo: dict[str, dict[str, _Face | None]] = {role: {} for role in chains}
+        self._handed_out: set[Path] = {paths[0] for paths in chains.values()}
+        self._live = False  # after register_for_reportlab, new faces register at once
+
+    @classmethod
+    def load(cls, roles: Mapping[str, Sequence[str]]) -> FontSet:
+        """Resolve each role's chain; parse its first usable face, others on demand."""
+        chains: dict[str, list[Path]] = {}
+        notes: list[Diagnostic] = []
+        for role, names in roles.items():
+            paths: list[Path] = []
+            for name in names:
+                path = find_font_file(name)
+                if path is None:
+                    notes.append(Diagnostic("info", f"font role {role!r}: {name} not found, skipped"))
+                    continue
+                if not paths:  # the primary face must parse now, so errors surface at load
+                    try:
+                        _face(path)
+                    except (OSError, ValueError, struct.error, IndexError) as exc:
+                        notes.append(Diagnostic("info", f"font role {role!r}: {path} unusable ({exc}), skipped"))
+                        continue
+                if path not in paths:
+                    paths.append(path)
+            if not paths:
+                raise FontError(f"font role {role!r}: no usable font among {', '.join(map(str, names))} "
+                                f"(looked in {REPO_FONTS} and {', '.join(map(str, SYSTEM_FONT_DIRS))})")
+            chains[role] = paths
+        return cls(chains, notes)
+
+    def _chain_face(self, role: str, char: str) -> _Face | None:
+        memo = self._memo.get(role)
+        if memo is None:
+            raise FontError(f"unknown font role {role!r} (known: {', '.join(self.chains)})")
+        cp = ord(char)
+        found = None
+        for path in list(self.chains[role]):
+            try:
+                face = _face(path)
+            except (OSError, ValueError, struct.error, IndexError) as exc:
+                self.chains[role].remove(path)
+                self.notes.append(Diagnostic("info", f"font role {role!r}: {path} unusable ({exc}), skipped"))
+                continue
+            if cp in face.cmap:
+                found = face
+                break
+        memo[char] = found
+        if found is not None and found.path not in self._handed_out:
+            self._handed_out.add(found.path)
+            if self._live:
+                self._register(found.path)
+        return found
+
+    def face_for(self, role: str, char: str) -> str | None:
+        """reportlab font name of the first face in the role's chain that maps char, else None."""
+        try:
+            face = self._memo[role][char]
+        except KeyError:
+            face = self._chain_face(role, char)
+        return None if face is None else self._name(face.path)
+
+    def advance(self, role: str, char: str) -> float:
+        """Advance width in em of char in the face that draws it (.notdef of the primary if none)."""
+        try:
+            face = self._memo[role][char]
+        except KeyError:
+            face = self._chain_face(role, char)
+        if face is None:
+            face = _face(self.chains[role][0])
+        return face.advance(ord(char))
+
+    def missing(self, role: str, text: str) -> list[str]:
+        """Distinct characters of text (first-seen order) that no face of the chain maps."""
+        seen: dict[str, None] = {}
+        for ch in text:
+            if ch not in seen and not _is_ignorable(ch) and self.face_for(role, ch) is None:
+                seen[ch] = None
+        return list(seen)
+
+    @staticmethod
+    def _name(path: Path) -> str:
+        name = _REGISTERED.get(path)
+        if name is None:
+            taken = set(_REGISTERED.values())
+            name, i = path.stem, 1
+            while name in taken:
+                i += 1
+                name = f"{path.stem}-{i}"
+            _REGISTERED[path] = name
+        return name
+
+    def _register(self, path: Path) -> str:
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        name = self._name(path)
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(path)))  # subset on embedding (default)
+        return name
+
+    def register_for_reportlab(self, all_faces: bool = False) -> str:
+        """Register faces with reportlab (each once per process); return an initialFontName.
+
+        Registers each role's primary face and every face face_for has returned so
+        far; faces it returns later are registered when first returned. So call it
+        before making the canvas; fallbacks never needed (e.g. the 51 MB BabelStone
+        Han) cost nothing. all_faces=True registers every face of every chain.
+        The returned name (first role's primary face) goes to Canvas(initialFontName=)
+        so the canvas puts no non-embedded Helvetica into the PDF.
+        """
+        paths = {p for ps in self.chains.values() for p in ps} if all_faces else self._handed_out
+        for path in sorted(paths):
+            self._register(path)
+        self._live = True
+        return self._register(next(iter(self.chains.values()))[0])

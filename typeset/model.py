@@ -1,0 +1,251 @@
+"""The newspaper model: what the parser infers and every later stage reads.
+
+All classes are frozen dataclasses. Every element keeps the source lines it came
+from (`Span`), so a warning on page 3 can still say "000.txt:58".
+
+`printed_text()` on each element yields the strings a reader sees, in reading
+order; the nothing-is-lost checks compare it with the source.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from .diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class Span:
+    file: str
+    first_line: int
+    last_line: int
+
+    def __str__(self) -> str:
+        if self.first_line == self.last_line:
+            return f"{self.file}:{self.first_line}"
+        return f"{self.file}:{self.first_line}-{self.last_line}"
+
+
+# ---------------------------------------------------------------- body blocks
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph. `run_in` leading characters are a dateline set in bold
+    (伊滨讯 3月28日), part of the paragraph's text as printed."""
+    text: str
+    source: Span
+    run_in: int = 0
+
+    def printed_text(self) -> Iterator[str]:
+        yield self.text
+
+
+@dataclass(frozen=True)
+class Subhead:
+    """A heading inside an article body. level 1: part heading (## inside an
+    article, or an unmarked heading line); level 2: section heading (■…, ###).
+    `marker` is the ornament printed before it (■), kept out of `text`."""
+    text: str
+    source: Span
+    level: int = 2
+    marker: str = ""
+
+    def printed_text(self) -> Iterator[str]:
+        yield self.marker + self.text
+
+
+@dataclass(frozen=True)
+class LineGroup:
+    """Lines the source breaks by hand (parallel sentences of a commentary).
+    Each line starts a new line in print and is never joined to the next."""
+    lines: tuple[str, ...]
+    source: Span
+
+    def printed_text(self) -> Iterator[str]:
+        yield from self.lines
+
+
+Block = Union[Paragraph, Subhead, LineGroup]
+
+
+# ---------------------------------------------------------------- items
+
+@dataclass(frozen=True)
+class Byline:
+    text: str
+    source: Span
+    position: str = "end"      # "end": after the body; "head": under the headline
+    parenthesized: bool = False  # printed as （张晚霞 倪睿）
+
+    def printed_text(self) -> Iterator[str]:
+        yield f"（{self.text}）" if self.parenthesized else self.text
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The title group: rubric 栏目, kicker 引题, main title 主题 (one or more
+    lines), subtitle 副题 (a deck ——访… is a subtitle)."""
+    main: tuple[str, ...]
+    kicker: tuple[str, ...] = ()
+    subtitle: tuple[str, ...] = ()
+    rubric: str | None = None
+    series: str | None = None
+    source: Span | None = None
+
+    def printed_text(self) -> Iterator[str]:
+        if self.series:
+            yield self.series
+        if self.rubric:
+            yield self.rubric
+        yield from self.kicker
+        yield from self.main
+        yield from self.subtitle
+
+
+@dataclass(frozen=True)
+class Article:
+    headline: Headline
+    body: tuple[Block, ...]
+    source: Span
+    byline: Byline | None = None
+    kind: str = "news"   # "news" | "interview" | "commentary"
+
+    @property
+    def dateline(self) -> str | None:
+        first = self.body[0] if self.body else None
+        if isinstance(first, Paragraph) and first.run_in:
+            return first.text[: first.run_in]
+        return None
+
+    def printed_text(self) -> Iterator[str]:
+        yield from self.headline.printed_text()
+        for block in self.body:
+            yield from block.printed_text()
+        if self.byline:
+            yield from self.byline.printed_text()
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """The continued part of an article from an earlier page: (上接01版)."""
+    from_page: int
+    marker: str            # the marker as printed, e.g. （上接01版）
+    body: tuple[Block, ...]
+    source: Span
+    headline: Headline | None = None
+    byline: Byline | None = None
+
+    def printed_text(self) -> Iterator[str]:
+        if self.headline:
+            yield from self.headline.printed_text()
+        yield self.marker
+        for block in self.body:
+            yield from block.printed_text()
+        if self.byline:
+            yield from self.byline.printed_text()
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A section banner over a group of articles (## over ###)."""
+    title: str
+    items: tuple["Article", ...]
+    source: Span
+
+    def printed_text(self) -> Iterator[str]:
+        yield self.title
+        for item in self.items:
+            yield from item.printed_text()
+
+
+@dataclass(frozen=True)
+class Promo:
+    """A promotional filler: QR code with a few lines of text."""
+    lines: tuple[str, ...]
+    source: Span
+
+    def printed_text(self) -> Iterator[str]:
+        yield from self.lines
+
+
+@dataclass(frozen=True)
+class Epigraph:
+    text: str
+    attribution: str
+    source: Span
+
+    def printed_text(self) -> Iterator[str]:
+        yield self.text
+        yield self.attribution
+
+
+Item = Union[Article, Continuation, Banner, Promo]
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """The 报头 block. Printed fields keep their printed form; `date` and
+    `weekday` are derived. `missing` names fields that no source supplied."""
+    paper_name: str | None = None
+    date: _dt.date | None = None
+    date_text: str | None = None       # 2024年4月1日
+    weekday: str | None = None         # 星期一
+    issue_number: int | None = None    # 第6期
+    total_issue_number: int | None = None  # 总第274期
+    lunar_date: str | None = None      # as printed, else computed: 甲辰年二月廿三
+    approval: str | None = None        # 河南省新闻出版局批准
+    licence: str | None = None         # 河南省连续性内部资料(洛阳)审连00018号
+    sponsor: str | None = None         # 主管主办
+    publisher: str | None = None       # 编辑出版
+    note: str | None = None            # 内部资料 免费交流
+    extra: tuple[str, ...] = ()        # printed text no field took
+    source: Span | None = None
+    from_sidecar: tuple[str, ...] = ()  # fields supplied by the sidecar or options
+    missing: tuple[str, ...] = ()
+
+    def printed_text(self) -> Iterator[str]:
+        """Only what the source printed (fields from a sidecar are not source text)."""
+        if self.source is None:
+            return
+        for name in ("paper_name", "date_text", "issue_number", "total_issue_number",
+                     "lunar_date", "approval", "licence", "sponsor", "publisher", "note"):
+            if name in self.from_sidecar:
+                continue
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if name == "issue_number":
+                value = f"第{value}期"
+            elif name == "total_issue_number":
+                value = f"总第{value}期"
+            elif name == "sponsor":
+                value = f"主管主办：{value}"
+            elif name == "publisher":
+                value = f"编辑出版：{value}"
+            yield value
+        yield from self.extra
+
+
+@dataclass(frozen=True)
+class Issue:
+    source: str
+    masthead: Masthead
+    items: tuple[Item, ...]
+    epigraph: Epigraph | None = None
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+
+    def printed_text(self) -> Iterator[str]:
+        yield from self.masthead.printed_text()
+        if self.epigraph:
+            yield from self.epigraph.printed_text()
+        for item in self.items:
+            yield from item.printed_text()
+
+    def articles(self) -> Iterator[Article]:
+        for item in self.items:
+            if isinstance(item, Banner):
+                yield from item.items
+            elif isinstance(item, Article):
+                yield item
