@@ -1,0 +1,75 @@
+"""Headline breaking: balanced lines at phrase boundaries (BudouX zh-Hans) and spaces."""
+
+import budoux
+import pytest
+
+from typeset.compose import compose_headline
+
+from .test_compose_support import Synthetic
+
+HEADLINES = [
+    "龙门实验室配套工程创智广场（二期）项目冲刺交付“倒计时”",
+    "区党工委理论学习中心组举行集体学习研讨",
+    "加快重点项目建设 聚力打造伊滨科技城",
+    "以奋斗姿态谱写伊滨经济发展新篇章",
+    "中州时代项目进入机电安装阶段",
+]
+
+
+def width(line):
+    return sum(Synthetic().advance("hei", c) for c in line)
+
+
+@pytest.mark.parametrize("text", HEADLINES)
+@pytest.mark.parametrize("measure", [8, 10, 12, 16])
+def test_headline_lines_fit_and_lose_nothing(text, measure):
+    lines = compose_headline(text, measure, Synthetic())
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines:
+        assert width(line.rstrip("。，、”）")) <= measure + 1e-9, lines
+
+
+@pytest.mark.parametrize("text", HEADLINES)
+@pytest.mark.parametrize("measure", [6, 8, 10, 12, 16])
+def test_no_headline_line_is_a_single_character(text, measure):
+    for line in compose_headline(text, measure, Synthetic()):
+        assert len(line.strip("“”（）《》，。、")) >= 2
+
+
+def test_headline_breaks_fall_on_phrase_boundaries():
+    text = "区党工委理论学习中心组举行集体学习研讨"
+    parser = budoux.load_default_simplified_chinese_parser()
+    bounds, pos = set(), 0
+    for phrase in parser.parse(text):
+        pos += len(phrase)
+        bounds.add(pos)
+    lines = compose_headline(text, 12, Synthetic())
+    assert len(lines) == 2
+    assert len(lines[0]) in bounds
+
+
+def test_headline_breaks_at_the_spaces_the_editor_typed():
+    lines = compose_headline("坚定信心 开拓奋进 真抓实干", 10, Synthetic())
+    assert len(lines) == 2
+    assert set(lines) <= {"坚定信心 开拓奋进", "真抓实干", "坚定信心", "开拓奋进 真抓实干"}
+
+
+def test_headline_lines_are_balanced():
+    lines = compose_headline("以奋斗姿态谱写伊滨经济发展新篇章", 14, Synthetic())
+    assert len(lines) == 2
+    assert abs(len(lines[0]) - len(lines[1])) <= 4      # not 14 + 2
+
+
+def test_a_headline_that_fits_stays_on_one_line():
+    assert compose_headline("中州时代项目进入机电安装阶段", 20, Synthetic()) == (
+        "中州时代项目进入机电安装阶段",)
+
+
+def test_more_lines_than_allowed_signal_a_smaller_size_is_needed():
+    lines = compose_headline("以奋斗姿态谱写伊滨经济发展新篇章", 4, Synthetic(), max_lines=3)
+    assert len(lines) > 3
+    assert all(width(line) <= 4 for line in lines)
+
+
+def test_empty_headline():
+    assert compose_headline("  ", 10, Synthetic()) == ()

@@ -1,0 +1,41 @@
+"""compose_paragraph: collect → prepare → breaks → lines, then the audit."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .audit import check_lines
+from .breaks import LOOSE, find_breaks, input_from_prepared
+from .lines import build_lines
+from .model import ComposedParagraph, Metrics, ParagraphStyle, Run
+from .prepare import prepare
+
+_ALIGNS = ("justify", "left", "center", "right")
+
+
+def compose_paragraph(runs: Sequence[Run], style: ParagraphStyle,
+                      metrics: Metrics) -> ComposedParagraph:
+    """Break and justify one paragraph. Never raises on text, never drops a character:
+    concatenating every glyph's `char` gives back the runs' text exactly (a space at a
+    line break stays as a zero-width glyph at the end of its line)."""
+    measure = float(style.measure)
+    indent = min(max(float(style.indent), 0.0), measure)
+    align = style.align if style.align in _ALIGNS else "justify"
+    last_align = style.last_line if style.last_line in _ALIGNS else "left"
+    p = prepare(runs, metrics, measure)
+    if len(p) == 0:
+        return ComposedParagraph((), 0, ())
+    inp = input_from_prepared(p)
+    breaks = find_breaks(inp, measure, measure - indent, ragged=align != "justify")
+    lines, reports = build_lines(p, breaks.ends, measure, indent, align, last_align)
+    violations = []
+    if breaks.emergency:
+        violations.append("paragraph: no breaks within ½ em expansion; fallback used")
+    for no, r in enumerate(reports, 1):
+        if r.overfull > 1e-6:
+            violations.append(f"line {no}: overfull by {r.overfull:.3g} em")
+        if r.underfull > 1e-6:
+            violations.append(f"line {no}: underfull by {r.underfull:.3g} em (nothing to stretch)")
+    violations.extend(check_lines(lines))
+    loose = sum(1 for line in lines if line.gap_expansion > LOOSE + 1e-9)
+    return ComposedParagraph(tuple(lines), loose, tuple(violations))
