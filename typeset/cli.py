@@ -25,10 +25,20 @@ def main(argv: list[str] | None = None) -> int:
     parse_cmd.add_argument("--json", action="store_true", help="print JSON instead of an outline")
     _masthead_options(parse_cmd)
 
+    build_cmd = commands.add_parser("build", help="typeset an issue file into a PDF")
+    build_cmd.add_argument("source")
+    build_cmd.add_argument("-o", "--output", default="build", help="output folder (default: build)")
+    build_cmd.add_argument("--layout", default=None,
+                           help="layout name in layouts/ or a YAML path (default: the sidecar's "
+                                "layout, else yibin-tabloid)")
+    _masthead_options(build_cmd)
+
     args = parser.parse_args(argv)
     try:
         if args.command == "parse":
             return _parse(args)
+        if args.command == "build":
+            return _build(args)
     except TypesetError as exc:
         print(exc.diagnostic, file=sys.stderr)
         return 2
@@ -53,11 +63,32 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date like 2024-12-31: {text!r}") from None
 
 
+def _sidecar(args):
+    return load_sidecar(Path(args.source).with_suffix(".yaml")).with_options(
+        paper=args.paper, date=args.date, issue=args.issue, total_issue=args.total_issue)
+
+
 def _load(args):
     from .parse import parse_issue
-    sidecar = load_sidecar(Path(args.source).with_suffix(".yaml")).with_options(
-        paper=args.paper, date=args.date, issue=args.issue, total_issue=args.total_issue)
-    return parse_issue(args.source, sidecar, args.lunar_months)
+    return parse_issue(args.source, _sidecar(args), args.lunar_months)
+
+
+def _build(args) -> int:
+    from .build import build
+    sidecar = _sidecar(args)
+    layout = args.layout or sidecar.data.get("layout") or "yibin-tabloid"
+    result = build(args.source, args.output, layout, sidecar)
+    for diagnostic in result.diagnostics:
+        if diagnostic.severity != "info":
+            print(diagnostic, file=sys.stderr)
+    for page in result.laid.report["pages"]:
+        jumps = [f"{m['item']}→{m['jump_to']}" for m in page["modules"] if "jump_to" in m]
+        print(f"page {page['page']}: {len(page['modules'])} modules, fill {page['fill']:.1%}"
+              + (f", jumps {' '.join(jumps)}" if jumps else ""))
+    for warning in result.laid.report["warnings"]:
+        print(f"{args.source}: warning: {warning}", file=sys.stderr)
+    print(f"wrote {result.pdf} and {result.report_path}")
+    return 0
 
 
 def _parse(args) -> int:

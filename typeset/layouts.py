@@ -273,7 +273,7 @@ class Filler:
 
 @dataclass(frozen=True)
 class Pages:
-    count: int
+    count: int | None   # None: the content decides
     even: bool
     promo_qr_url: str | None
     fillers: tuple[Filler, ...]
@@ -715,7 +715,7 @@ LAYOUT = Section([
     ]), _REQUIRED, "editor credits; in the running head if its fields list editors, "
                    "else at the page foot"),
     Setting("pages", Section([
-        Setting("count", Int(1), 4, "default page count"),
+        Setting("count", Int(1), None, "fixed page count; left out, the content decides"),
         Setting("even", Flag(), False, "page count must be even (folded sheets)"),
         Setting("promo_qr_url", Text(), None, "default URL for promo QR codes"),
         Setting("fillers", ListOf(FILLER, nonempty=False, unique=False), (),
@@ -803,7 +803,7 @@ def _build_layout(v: dict, ctx: _Context, stem: str) -> Layout:
                       "running_head" if "editors" in running_head.fields else "foot")
 
     pg = v["pages"]
-    if pg["even"] and pg["count"] % 2:
+    if pg["even"] and pg["count"] and pg["count"] % 2:
         ctx.fail_at("pages.count", f"{pg['count']} pages, but pages.even is true")
     names: set[str] = set()
     for i, filler in enumerate(pg["fillers"]):

@@ -1,0 +1,170 @@
+"""Placed modules → frame elements (positions in pt on the trimmed page).
+
+Works in type-area coordinates (origin at the type area's top-left, y down,
+as `Grid` does) and shifts everything by the page's margins at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..compose import Line, Run
+from ..frames import Box, Element, QRCode, Rule, TextLine
+from ..layouts import BASELINE_RATIO, PT_PER_MM, Layout
+from .columns import split_columns
+from .headline import HeadBlock
+from .measure import Composer, FlowLine
+from .place import Module
+
+
+@dataclass
+class PageDraw:
+    layout: Layout
+    number: int                     # 1-based folio
+    elements: list[Element] = field(default_factory=list)
+
+    @property
+    def origin(self) -> tuple[float, float]:
+        page = self.layout.page
+        left = page.margin_inner_mm if self.number % 2 else page.margin_outer_mm
+        return left * PT_PER_MM, page.margin_top_mm * PT_PER_MM
+
+    def add(self, element: Element, dx: float = 0.0, dy: float = 0.0) -> None:
+        """Add an element given in type-area coordinates offset by (dx, dy)."""
+        ox, oy = self.origin
+        self.elements.append(shifted(element, ox + dx, oy + dy))
+
+
+def shifted(element: Element, dx: float, dy: float) -> Element:
+    if isinstance(element, TextLine):
+        return replace(element, x=element.x + dx, baseline=element.baseline + dy)
+    if isinstance(element, Rule):
+        return replace(element, x1=element.x1 + dx, y1=element.y1 + dy,
+                       x2=element.x2 + dx, y2=element.y2 + dy)
+    return replace(element, x=element.x + dx, y=element.y + dy)
+
+
+def module_box(layout: Layout, module: Module) -> tuple[float, float, float, float]:
+    """x, y, width, height of a module in type-area pt (height to the last line's box foot)."""
+    grid = layout.grid
+    x = grid.column_x(module.col)
+    y = grid.line_top_y(module.line)
+    return x, y, grid.span_width_pt(module.width), grid.lines_height_pt(module.height)
+
+
+def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: tuple[FlowLine, ...],
+                      first_line: int, body_height: int) -> None:
+    """Body flow in the module's columns, balanced, every body baseline on the grid."""
+    layout = composer.layout
+    grid = layout.grid
+    columns = split_columns(flow, module.width, body_height)
+    for index, column in enumerate(columns):
+        x = grid.column_x(module.col + index)
+        line = first_line
+        for item in column:
+            draw_flow_line(page, layout, item, x, line)
+            line += item.height
+
+
+def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, line: int) -> None:
+    pitch, body = layout.line_pitch_pt, layout.body_size_pt
+    top = line * pitch
+    if item.height == 1 and len(item.lines) == 1:
+        baseline = top + BASELINE_RATIO * body + (item.size - body) * 0.5
+        page.add(TextLine(x, baseline, item.size, item.lines[0].glyphs, role=item.role))
+        return
+    # A subhead: its lines centred in the lines it occupies.
+    block = len(item.lines) * item.size * 1.25
+    space = (item.height - 1) * pitch + body
+    y = top + (space - block) / 2
+    for composed in item.lines:
+        y += item.size * 1.25
+        page.add(TextLine(x, y - item.size * 0.22, item.size, composed.glyphs, role=item.role))
+
+
+def draw_head(page: PageDraw, layout: Layout, module: Module, head: HeadBlock) -> None:
+    x, y, _, _ = module_box(layout, module)
+    for element in head.elements:
+        page.add(element, x, y)
+
+
+def composed_line(composer: Composer, text: str, role: str, measure_em: float,
+                  align: str) -> Line:
+    style = composer.style(role)
+    result = composer.paragraph((Run(text, style.font),), measure_em, 0, align, align)
+    return result.lines[0]
+
+
+def jump_line(composer: Composer, text: str) -> FlowLine:
+    layout = composer.layout
+    style = composer.style("jump")
+    measure = layout.grid.column_chars * layout.body_size_pt / style.size_pt
+    return FlowLine(1, (composed_line(composer, text, "jump", measure, "right"),), "jump",
+                    style.size_pt)
+
+
+def draw_rules(page: PageDraw, layout: Layout, modules: list[Module]) -> None:
+    """Hairlines between modules: under a module unless it reaches the foot,
+    right of it unless it reaches the right edge, centred in the gap."""
+    weight = layout.rules.module_rule_pt
+    if weight <= 0:
+        return
+    grid = layout.grid
+    gap_x = grid.gutter_chars * layout.body_size_pt / 2
+    gap_y = grid.leading_pt / 2 + layout.line_pitch_pt * 0.0
+    for module in modules:
+        x, y, w, h = module_box(layout, module)
+        if module.line + module.height < grid.lines:
+            yy = y + h + gap_y
+            page.add(Rule(x - (gap_x if module.col else 0), yy,
+                          x + w + (gap_x if module.col + module.width < grid.columns else 0), yy,
+                          weight))
+        if module.col + module.width < grid.columns:
+            xx = x + w + gap_x
+            page.add(Rule(xx, y, xx, y + h, weight))
+
+
+def draw_promo(page: PageDraw, composer: Composer, module: Module, lines: tuple[str, ...],
+               url: str | None) -> None:
+    """QR code with its lines: side by side when the module is two columns or
+    more, stacked otherwise; centred in the module."""
+    layout = composer.layout
+    x, y, w, h = module_box(layout, module)
+    style = composer.style("promo")
+    side = min(layout.grid.span_width_pt(1), h * 0.7)
+    text_lines = [composed_line(composer, t, "promo", 40, "left") for t in lines]
+    text_w = max(sum(g.width for g in line.glyphs) for line in text_lines) * style.size_pt
+    leading = style.size_pt * 1.6
+    if url:
+        if module.width >= 2:
+            total_w = side + style.size_pt + text_w
+            qx = x + (w - total_w) / 2
+            qy = y + (h - side) / 2
+            page.add(QRCode(qx, qy, side, url))
+            tx = qx + side + style.size_pt
+            ty = qy + (side - leading * len(text_lines)) / 2
+        else:
+            qx = x + (w - side) / 2
+            qy = y + (h - side - leading * len(text_lines)) / 2
+            page.add(QRCode(qx, qy, side, url))
+            tx, ty = x + (w - text_w) / 2, qy + side
+    else:
+        tx, ty = x + (w - text_w) / 2, y + (h - leading * len(text_lines)) / 2
+    for n, line in enumerate(text_lines):
+        page.add(TextLine(tx, ty + leading * (n + 1) - style.size_pt * 0.3, style.size_pt,
+                          line.glyphs, role="promo"))
+
+
+def draw_filler(page: PageDraw, composer: Composer, module: Module, text: str) -> None:
+    layout = composer.layout
+    x, y, w, h = module_box(layout, module)
+    style = composer.style("promo")
+    pad = layout.body_size_pt
+    page.add(Box(x, y, w, h, stroke=layout.rules.box_rule_pt))
+    measure = (w - 2 * pad) / style.size_pt
+    result = composer.paragraph((Run(text, style.font),), measure, 0, "center", "center")
+    leading = style.size_pt * 1.5
+    top = y + (h - leading * len(result.lines)) / 2
+    for n, line in enumerate(result.lines):
+        page.add(TextLine(x + pad, top + leading * (n + 1) - style.size_pt * 0.3, style.size_pt,
+                          line.glyphs, role="filler"))

@@ -1,0 +1,114 @@
+"""Headline blocks: the title group across the top of a module, per width.
+
+Stacked top to bottom: section banner band, series label / rubric (reversed
+boxes), kicker 引题, main title 主题, subtitle 副题 or deck ——访…. Each text
+line is broken at phrase boundaries (compose_headline) and centred. The block
+occupies a whole number of body lines (占行), at least its rank's `lines`.
+Elements are placed relative to the module's top-left corner.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..compose import Run, compose_headline
+from ..frames import Box, Element, TextLine
+from ..model import Headline
+from .measure import Composer
+
+LINE_SPACING = 1.18   # headline lines are set nearly solid
+GROUP_GAP = 0.35      # em of the following group between kicker / main / subtitle
+
+
+@dataclass(frozen=True)
+class HeadBlock:
+    lines: int                      # 占行: grid lines occupied
+    elements: tuple[Element, ...]   # relative to the module's top-left
+    main_lines: int                 # lines the main title needed (more than 2 reads badly)
+    text: tuple[str, ...]           # the printed strings, for the report
+
+
+def headline_block(head: Headline | None, banner: str | None, width_pt: float, rank: int,
+                   composer: Composer, extra_lines: int = 0) -> HeadBlock:
+    layout = composer.layout
+    pitch = layout.line_pitch_pt
+    elements: list[Element] = []
+    texts: list[str] = []
+    y = 0.0
+
+    if banner:
+        style = composer.style("rubric")
+        band = style.size_pt * 1.9
+        elements.append(Box(0, y, width_pt, band, fill="black"))
+        y = _centred_lines(elements, texts, [banner], style.font, style.size_pt, width_pt,
+                           y + band * 0.5 - style.size_pt * 0.62, composer, "banner", "white",
+                           align="center")
+        y = band + pitch * 0.4
+    if head is None:
+        total = max(1, math.ceil(y / pitch)) if y else 0
+        return HeadBlock(total + extra_lines if total else 0, tuple(elements), 0, tuple(texts))
+
+    label = head.series or head.rubric
+    if label:
+        style = composer.style("rubric")
+        text_w = _natural_width(label, style.font, composer) * style.size_pt
+        pad = style.size_pt * 0.6
+        h = style.size_pt * 1.7
+        elements.append(Box(0, y, text_w + 2 * pad, h, fill="black"))
+        _centred_lines(elements, texts, [label], style.font, style.size_pt, text_w + 2 * pad,
+                       y + h * 0.5 - style.size_pt * 0.62, composer, "rubric", "white",
+                       align="center")
+        y += h + style.size_pt * 0.5
+
+    if head.kicker:
+        style = composer.style("kicker")
+        y = _centred_lines(elements, texts, head.kicker, style.font, style.size_pt, width_pt, y,
+                           composer, "kicker")
+        y += style.size_pt * GROUP_GAP
+    rank_style = composer.style(f"headline{rank}")
+    before = len(elements)
+    y = _centred_lines(elements, texts, head.main, rank_style.font, rank_style.size_pt, width_pt,
+                       y, composer, f"headline{rank}")
+    main_lines = len(elements) - before
+    if head.subtitle:
+        deck = head.subtitle[0].startswith("——")
+        style = composer.style("deck" if deck else "subtitle")
+        y += style.size_pt * GROUP_GAP
+        y = _centred_lines(elements, texts, head.subtitle, style.font, style.size_pt, width_pt, y,
+                           composer, "deck" if deck else "subtitle",
+                           align="right" if deck and style.align == "right" else "center")
+    needed = math.ceil((y + pitch * 0.6) / pitch)
+    lines = max(needed, rank_style.lines or 2) + extra_lines
+    # Centre the title group in the lines it occupies (the labels stay on top).
+    shift = (lines * pitch - pitch * 0.45 - y) / 2
+    if shift > 0:
+        moved = []
+        for element in elements:
+            if isinstance(element, TextLine) and element.role not in ("rubric", "banner"):
+                moved.append(TextLine(element.x, element.baseline + shift, element.size,
+                                      element.glyphs, element.color, element.role))
+            else:
+                moved.append(element)
+        elements = moved
+    return HeadBlock(lines, tuple(elements), main_lines, tuple(texts))
+
+
+def _natural_width(text: str, font: str, composer: Composer) -> float:
+    return sum(composer.metrics.advance(font, c) for c in text)
+
+
+def _centred_lines(elements: list, texts: list, sources, font: str, size: float, width_pt: float,
+                   y: float, composer: Composer, role: str, color: str = "black",
+                   align: str = "center") -> float:
+    """Break each source line at phrase boundaries to fit the width, append
+    the composed lines, return the y below the last one."""
+    measure = width_pt / size
+    for source in sources:
+        for text in compose_headline(source, measure, composer.metrics, font, max_lines=4):
+            paragraph = composer.paragraph((Run(text, font),), measure, 0, align, align)
+            for line in paragraph.lines:
+                y += size * LINE_SPACING
+                elements.append(TextLine(0.0, y - size * 0.2, size, line.glyphs, color, role))
+            texts.append(text)
+    return y

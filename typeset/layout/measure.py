@@ -1,0 +1,231 @@
+"""Measure first: every item's body composed once into a flow of grid lines.
+
+Body text is always set at the base column measure (11 or 13 characters), so
+an article's body is the same list of lines whatever the width of its module:
+a module k columns wide holds it in k columns of ⌈lines ÷ k⌉ lines. Only the
+headline depends on the module width; it is composed per width in
+`headline.py`.
+
+A flow is a tuple of `FlowLine`s, each one grid line or a few (a subhead
+occupies its 占行), each carrying the composed lines to draw in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..compose import ComposedParagraph, Line, ParagraphStyle, Run, compose_paragraph
+from ..layouts import Layout, Style
+from ..model import (Article, Banner, Block, Byline, Continuation, Item, LineGroup, Paragraph,
+                     Promo, Span, Subhead)
+
+
+@dataclass(frozen=True)
+class FlowLine:
+    height: int                     # grid lines occupied
+    lines: tuple[Line, ...]         # composed lines drawn in it (top to bottom)
+    role: str                       # style role: body, subhead1, subhead2, byline, jump, pullquote
+    size: float                     # pt: the em of its lines
+    source: Span | None = None
+    paragraph_end: bool = False     # the last line of a paragraph
+    paragraph_start: bool = False
+    keep_with_next: bool = False    # a subhead: never the last thing in a column
+
+
+@dataclass(frozen=True)
+class Measured:
+    """An item with its body flow; `key` names it in reports and staff YAML."""
+    key: str
+    item: Item
+    flow: tuple[FlowLine, ...]
+    violations: tuple[str, ...]     # typography problems the composer reported, with source
+    loose_lines: int
+
+    @property
+    def lines(self) -> int:
+        return sum(f.height for f in self.flow)
+
+    @property
+    def title(self) -> str:
+        return item_title(self.item)
+
+
+def item_title(item: Item) -> str:
+    if isinstance(item, Banner):
+        return item.title
+    if isinstance(item, Promo):
+        return item.lines[0]
+    headline = item.headline
+    if headline and headline.main:
+        return "".join(headline.main)
+    if isinstance(item, Continuation):
+        return item.marker
+    return "(untitled)"
+
+
+class Composer:
+    """Composes text in a layout's styles with a font set's metrics, caching by
+    (text, style): the same paragraph is never composed twice."""
+
+    def __init__(self, layout: Layout, metrics):
+        self.layout = layout
+        self.metrics = metrics
+        self.column_em = float(layout.grid.column_chars)
+        self._cache: dict = {}
+
+    def paragraph(self, runs: tuple[Run, ...], measure: float, indent: float = 2.0,
+                  align: str = "justify", last_line: str = "left") -> ComposedParagraph:
+        key = (runs, measure, indent, align, last_line)
+        found = self._cache.get(key)
+        if found is None:
+            found = compose_paragraph(runs, ParagraphStyle(measure, indent, align, last_line),
+                                      self.metrics)
+            self._cache[key] = found
+        return found
+
+    def style(self, role: str) -> Style:
+        return self.layout.style(role)
+
+
+def measure_item(key: str, item: Item, composer: Composer) -> Measured:
+    flow: list[FlowLine] = []
+    violations: list[str] = []
+    loose = 0
+
+    def add(result: ComposedParagraph, role: str, source: Span | None) -> None:
+        nonlocal loose
+        loose += result.loose_lines
+        for v in result.violations:
+            violations.append(f"{source}: {v}" if source else v)
+        size = composer.style(role).size_pt if role != "body" else composer.layout.body_size_pt
+        count = len(result.lines)
+        for index, line in enumerate(result.lines):
+            flow.append(FlowLine(1, (line,), role, size, source, index == count - 1, index == 0))
+
+    body: tuple[Block, ...] = ()
+    byline: Byline | None = None
+    if isinstance(item, (Article, Continuation)):
+        body, byline = item.body, item.byline
+    elif isinstance(item, Banner):
+        raise ValueError("banners are measured through their articles")
+    elif isinstance(item, Promo):
+        for text in item.lines:
+            add(composer.paragraph((Run(text, composer.style("promo").font),), composer.column_em,
+                                   0, "left"), "promo", item.source)
+        return Measured(key, item, tuple(flow), tuple(violations), loose)
+
+    marker = item.marker if isinstance(item, Continuation) else ""
+    for index, block in enumerate(body):
+        if isinstance(block, Paragraph):
+            runs = _paragraph_runs(block, composer)
+            if index == 0 and marker:
+                runs = (Run(marker, composer.style("jump").font),) + runs
+                marker = ""
+            add(composer.paragraph(runs, composer.column_em), "body", block.source)
+        elif isinstance(block, LineGroup):
+            for n, text in enumerate(block.lines):
+                runs = (Run(text, composer.style("body").font),)
+                if index == 0 and n == 0 and marker:
+                    runs = (Run(marker, composer.style("jump").font),) + runs
+                    marker = ""
+                add(composer.paragraph(runs, composer.column_em), "body", block.source)
+        elif isinstance(block, Subhead):
+            flow.extend(_subhead(block, composer, violations))
+    if marker:   # a continuation whose body is empty still prints its marker
+        add(composer.paragraph((Run(marker, composer.style("jump").font),), composer.column_em, 0),
+            "jump", item.source)
+    if byline is not None:
+        text = f"（{byline.text}）" if byline.parenthesized else byline.text
+        style = composer.style("byline")
+        align = "right" if byline.parenthesized else style.align
+        add(composer.paragraph((Run(text, style.font),), composer.column_em * composer.layout
+                               .body_size_pt / style.size_pt, 0, align, align), "byline",
+            byline.source)
+    return Measured(key, item, tuple(flow), tuple(violations), loose)
+
+
+def _paragraph_runs(block: Paragraph, composer: Composer) -> tuple[Run, ...]:
+    body_font = composer.style("body").font
+    if block.run_in:
+        return (Run(block.text[:block.run_in], composer.style("dateline").font),
+                Run(block.text[block.run_in:], body_font))
+    return (Run(block.text, body_font),)
+
+
+def _subhead(block: Subhead, composer: Composer, violations: list[str]) -> list[FlowLine]:
+    role = "subhead1" if block.level == 1 else "subhead2"
+    style = composer.style(role)
+    measure = composer.column_em * composer.layout.body_size_pt / style.size_pt
+    text = block.marker + block.text
+    result = composer.paragraph((Run(text, style.font),), measure, 0,
+                                "center" if style.align == "center" else "left",
+                                "center" if style.align == "center" else "left")
+    for v in result.violations:
+        violations.append(f"{block.source}: {v}")
+    pitch = composer.layout.line_pitch_pt
+    needed = -(-len(result.lines) * style.size_pt * 1.25 // pitch)
+    height = max(style.lines or 2, int(needed) + 1)
+    return [FlowLine(height, result.lines, role, style.size_pt, block.source, True, True, True)]
+
+
+_SENTENCE = re.compile(r"[^。！？；]*[。！？]")
+
+
+def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
+                         longest: int = 32) -> list[tuple[str, int]]:
+    """Sentences worth pulling out as quotes, with the index of the body block
+    they come from: a sentence in quotation marks first, else a plain one,
+    12–32 characters, from different paragraphs, spread through the text."""
+    if not isinstance(item, Article):
+        return []
+    quoted: list[tuple[str, int]] = []
+    plain: list[tuple[str, int]] = []
+    for index, block in enumerate(item.body):
+        if isinstance(block, Paragraph):
+            texts = (block.text[block.run_in:],)
+        elif isinstance(block, LineGroup):
+            texts = block.lines
+        else:
+            continue
+        for text in texts:
+            for sentence in _SENTENCE.findall(text):
+                sentence = sentence.strip().lstrip("，、")
+                inner = sentence.strip("“”")
+                if shortest <= len(inner) <= longest:
+                    (quoted if sentence.startswith("“") else plain).append((inner, index))
+    chosen: list[tuple[str, int]] = []
+    for sentence, index in quoted + plain:
+        if all(abs(index - other) > 1 for _, other in chosen):
+            chosen.append((sentence, index))
+        if len(chosen) == count:
+            break
+    return sorted(chosen, key=lambda c: c[1])
+
+
+def pull_quote_flow(text: str, composer: Composer) -> FlowLine:
+    """A pull quote in one column: kai, larger than the body, between rules."""
+    style = composer.style("kicker")
+    size = min(style.size_pt, composer.layout.body_size_pt * 1.34)
+    measure = int(composer.column_em * composer.layout.body_size_pt / size)
+    result = composer.paragraph((Run(text, style.font),), measure, 0, "center", "center")
+    pitch = composer.layout.line_pitch_pt
+    height = int(-(-len(result.lines) * size * 1.25 // pitch)) + 2
+    return FlowLine(height, result.lines, "pullquote", size, None, True, True, False)
+
+
+def with_pull_quotes(measured: Measured, composer: Composer) -> tuple[tuple[FlowLine, ...], ...]:
+    """The body flow without, with one and with two pull quotes, each placed
+    after the paragraph its sentence comes from."""
+    variants = [measured.flow]
+    quotes = pull_quote_sentences(measured.item)
+    for count in range(1, len(quotes) + 1):
+        chosen = quotes[:count] if count == 1 else quotes
+        flow = list(measured.flow)
+        for sentence, block_index in reversed(chosen):
+            source = measured.item.body[block_index].source
+            position = max((i for i, f in enumerate(flow)
+                            if f.source == source and f.paragraph_end), default=len(flow) - 1)
+            flow.insert(position + 1, pull_quote_flow(sentence, composer))
+        variants.append(tuple(flow))
+    return tuple(variants)
