@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compose import Run
 from ..frames import DocumentFrames, PageFrame
 from ..layouts import PT_PER_MM, Layout
 from ..model import Article, Banner, Continuation, Headline, Issue, Item, Promo
-from .columns import split_columns
-from .draw import (PageDraw, draw_filler, draw_flow_columns, draw_head, draw_promo, draw_rules,
+from .columns import split_columns, used_units
+from .draw import (PageDraw, draw_filler, filler_lines, draw_flow_columns, draw_head, draw_promo, draw_rules,
                    jump_line)
 from .furniture import page_one_top, running_head
 from .headline import HeadBlock, headline_block
-from .measure import Composer, FlowLine, Measured, measure_item, with_pull_quotes
+from .measure import (Composer, FlowLine, Measured, body_scales, measure_item,
+                      with_pull_quotes)
 from .place import Geometry, Module, Plan, UnitSpec, plan_pages
 
 __all__ = ["lay_out", "LaidOut"]
@@ -31,7 +31,8 @@ class Unit:
     item: Item
     banner: str | None
     measured: Measured
-    flows: tuple[tuple[FlowLine, ...], ...]   # body flow without, with one, two pull quotes
+    flows: tuple[tuple[FlowLine, ...], ...]   # body flows: each body size × 0, 1, 2 pull quotes
+    costs: tuple[float, ...]                  # placement cost of each flow
 
 
 @dataclass(frozen=True)
@@ -66,25 +67,26 @@ def lay_out(issue: Issue, layout: Layout, fonts, *, sections: dict[int, str] | N
         badness = 25.0 * max(0, block.main_lines - 2)
         return block.lines, badness
 
-    fillers = {f.name: f for f in layout.pages.fillers}
+    fillers = layout.pages.fillers
 
     def filler(k: int):
+        """The filler library's first text at width k: (name, lines it needs)."""
         if not fillers or k < 1:
             return None
-        name = next(iter(fillers))
-        style = composer.style("promo")
-        measure = (width_pt[k] - 2 * layout.body_size_pt) / style.size_pt
-        lines = len(composer.paragraph((Run(fillers[name].text, style.font),), measure, 0,
-                                       "center", "center").lines)
-        return name, max(3, lines * 2 + 2)
+        return fillers[0].name, filler_lines(composer, fillers[0].text, width_pt[k])
 
     top = page_one_top(issue.masthead, issue.epigraph, layout.paper, 2, composer)
-    specs = [UnitSpec(u.key, tuple(sum(f.height for f in flow) for flow in u.flows), _kind(u.item),
-                      1, 2 if isinstance(u.item, Promo) else grid.columns) for u in units]
+    # A headline needs two columns at least; a promo (QR code and three
+    # lines) is one or two columns wide.
+    specs = [UnitSpec(u.key, tuple(tuple(f.height for f in flow) for flow in u.flows), u.costs,
+                      tuple(flow[0].subdiv if flow else 1 for flow in u.flows),
+                      _kind(u.item), *((1, 2) if isinstance(u.item, Promo) else (2, grid.columns)))
+             for u in units]
     geometry = Geometry(grid.columns, grid.lines, top.lines, layout.pages.even,
                         layout.pages.count or None)
     plan = plan_pages(specs, geometry, head, filler)
-    top = page_one_top(issue.masthead, issue.epigraph, layout.paper, plan.pages, composer)
+    top = page_one_top(issue.masthead, issue.epigraph, layout.paper, plan.pages, composer,
+                       plan.top_air)
 
     pages = [PageDraw(layout, n + 1) for n in range(plan.pages)]
     for element in top.elements:
@@ -94,10 +96,15 @@ def lay_out(issue: Issue, layout: Layout, fonts, *, sections: dict[int, str] | N
             running_head(page, issue.masthead, layout.paper, (sections or {}).get(number),
                          editors or {}, composer)
     module_reports: list[list[dict]] = [[] for _ in pages]
+    used_fillers = 0
     for module in plan.modules:
         page = pages[module.page]
         if module.filler:
-            draw_filler(page, composer, module, fillers[module.filler].text)
+            # Each filler slot takes the library's next text, so none repeats
+            # until the library is used up.
+            text = fillers[used_fillers % len(fillers)].text
+            used_fillers += 1
+            draw_filler(page, composer, module, text)
             module_reports[module.page].append(_report(module, "filler", 0))
             continue
         unit = by_key[module.key]
@@ -135,19 +142,30 @@ def lay_out(issue: Issue, layout: Layout, fonts, *, sections: dict[int, str] | N
     return LaidOut(frames, plan, report)
 
 
+PULL_QUOTE_COST = 15.0
+
+
 def _units(issue: Issue, composer: Composer) -> list[Unit]:
+    """Items in reading order (a banner's articles in its place, the banner
+    title on the first), each with its body flows: the grid's body size and
+    larger ones, each without and with pull quotes."""
+    scales = body_scales(composer.layout)
     units: list[Unit] = []
     for n, item in enumerate(issue.items, 1):
-        if isinstance(item, Banner):
-            for k, article in enumerate(item.items, 1):
-                key = f"item{n}.{k}"
-                measured = measure_item(key, article, composer)
-                units.append(Unit(key, article, item.title if k == 1 else None, measured,
-                                  with_pull_quotes(measured, composer)))
-        else:
-            key = f"item{n}"
-            measured = measure_item(key, item, composer)
-            units.append(Unit(key, item, None, measured, with_pull_quotes(measured, composer)))
+        members = ([(f"item{n}.{k}", a, item.title if k == 1 else None)
+                    for k, a in enumerate(item.items, 1)] if isinstance(item, Banner)
+                   else [(f"item{n}", item, None)])
+        for key, member, banner in members:
+            flows: list[tuple[FlowLine, ...]] = []
+            costs: list[float] = []
+            for scale in (scales if not isinstance(member, Promo) else scales[:1]):
+                measured = measure_item(key, member, composer, scale if scale.lines > 1 else None)
+                for quotes, flow in enumerate(with_pull_quotes(measured, composer)):
+                    flows.append(flow)
+                    costs.append(scale.cost + PULL_QUOTE_COST * quotes)
+                if scale is scales[0]:
+                    plain = measured
+            units.append(Unit(key, member, banner, plain, tuple(flows), tuple(costs)))
     return units
 
 
@@ -172,8 +190,11 @@ def _kind(item: Item) -> str:
 
 
 def _white_cells(flow, columns: int, height: int) -> int:
-    filled = sum(sum(f.height for f in col) for col in split_columns(flow, columns, height))
-    return max(0, columns * height - filled)
+    """Grid cells left empty at the column feet of a module, beyond the one
+    line by which balanced columns may differ (that line counts as filled)."""
+    subdiv = flow[0].subdiv if flow else 1
+    return sum(max(0, height - -(-used_units(col) // subdiv) - 1)
+               for col in split_columns(flow, columns, height))
 
 
 def _report(module: Module, title: str, white: int) -> dict:

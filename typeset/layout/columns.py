@@ -1,48 +1,117 @@
 """Balancing a flow into the columns of a module.
 
-Column bottoms inside a module differ by at most one line where the flow
-allows it (a subhead occupies several lines and moves as one). A subhead never
-ends a column, and a column does not start with the single last line of a
-paragraph (孤行) when moving one line avoids it.
+A flow is a sequence of items measured in sub-units of the grid: `subdiv`
+units make one grid line. Body lines of the grid's own size, subheads, pull
+quotes and bylines are whole grid lines (a multiple of `subdiv`) and start on
+a grid line. A flow set in a larger body size (五号 on a 小五 grid: 5 lines
+in 6 grid lines) has subdiv 5 and lines 6 units tall, so its columns can end
+after any line and still start on the grid.
+
+Items are never cut. The columns are filled greedily to the least height at
+which everything fits (`column_height`), so bottoms inside a module differ by
+less than the tallest item; placement and drawing use this same arithmetic,
+so what placement counts is exactly what gets drawn. Then, where a column has
+room, a subhead is not left at a column foot and a column does not start with
+a paragraph's single last line (孤行).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Sequence
+
 from .measure import FlowLine
 
 
-def split_columns(flow: tuple[FlowLine, ...], columns: int, height: int) -> list[list[FlowLine]]:
-    """Fill `columns` columns of at most `height` lines, as evenly as possible."""
-    total = sum(f.height for f in flow)
-    target = min(height, -(-total // columns)) if columns else 0
-    out: list[list[FlowLine]] = []
-    i = 0
-    for column in range(columns):
-        remaining_columns = columns - column
-        rest = sum(f.height for f in flow[i:])
-        limit = height if remaining_columns == 1 else min(height, max(target, -(-rest // remaining_columns)))
-        col: list[FlowLine] = []
-        used = 0
-        while i < len(flow) and used + flow[i].height <= limit:
-            col.append(flow[i])
-            used += flow[i].height
-            i += 1
-        def room_after(extra: int) -> bool:
-            """Do the later columns still hold the rest if `extra` lines move on?"""
-            return sum(f.height for f in flow[i:]) + extra <= (remaining_columns - 1) * height
+def _start(used: int, h: int, subdiv: int) -> int:
+    """Where an item of height h begins after `used` units: grid items snap to the grid."""
+    if subdiv > 1 and h % subdiv == 0:
+        return -(-used // subdiv) * subdiv
+    return used
 
-        # A subhead is not left alone at a column foot.
-        while (col and col[-1].keep_with_next and i < len(flow) and remaining_columns > 1
-               and room_after(col[-1].height)):
-            i -= 1
-            used -= col.pop().height
-        # 孤行: the next column would start with a paragraph's last line alone.
-        if (remaining_columns > 1 and i < len(flow) and flow[i].paragraph_end
-                and not flow[i].paragraph_start and len(col) > 1 and not col[-1].keep_with_next
-                and room_after(col[-1].height)):
-            i -= 1
-            col.pop()
-        out.append(col)
-    if i < len(flow):          # cannot happen when height × columns ≥ total; never drop text
-        out[-1].extend(flow[i:])
+
+def _assign(heights: Sequence[int], subdiv: int, columns: int, height: int) -> list | None:
+    """(column, start unit) per item, filling each column up to `height` grid
+    lines before the next; None when the flow does not fit."""
+    limit = height * subdiv
+    out = []
+    column, used = 0, 0
+    for h in heights:
+        start = _start(used, h, subdiv)
+        if start + h > limit:
+            column, start = column + 1, 0
+            if column >= columns or h > limit:
+                return None
+        out.append((column, start))
+        used = start + h
     return out
+
+
+def fits(heights: Sequence[int], columns: int, height: int, subdiv: int = 1) -> bool:
+    return _assign(heights, subdiv, columns, height) is not None
+
+
+@lru_cache(maxsize=None)
+def column_height(heights: tuple[int, ...], columns: int, subdiv: int = 1) -> int:
+    """The least column height, in grid lines, that holds the flow in `columns` columns."""
+    if not heights:
+        return 0
+    height = max(-(-sum(heights) // (columns * subdiv)), -(-max(heights) // subdiv))
+    while not fits(heights, columns, height, subdiv):
+        height += 1
+    return height
+
+
+def prefix_that_fits(heights: Sequence[int], columns: int, height: int, subdiv: int = 1) -> int:
+    """How many items from the start fit in `columns` columns of `height` grid lines."""
+    low, high = 0, len(heights)
+    while low < high:          # fitting is monotone in the prefix length
+        middle = (low + high + 1) // 2
+        if fits(heights[:middle], columns, height, subdiv):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def split_columns(flow: tuple[FlowLine, ...], columns: int,
+                  height: int) -> list[list[tuple[FlowLine, int]]]:
+    """The flow in `columns` columns of at most `height` grid lines, as evenly
+    as it allows: each column a list of (item, start in sub-units)."""
+    out: list[list[tuple[FlowLine, int]]] = [[] for _ in range(columns)]
+    if not flow:
+        return out
+    subdiv = flow[0].subdiv
+    heights = tuple(f.height for f in flow)
+    best = column_height(heights, columns, subdiv)
+    places = _assign(heights, subdiv, columns, min(height, best)) or \
+        _assign(heights, subdiv, columns, best)     # over the module: drawn, and reported
+    for item, (column, start) in zip(flow, places):
+        out[column].append((item, start))
+    _polish(out, max(height, best) * subdiv, subdiv)
+    return out
+
+
+def _polish(out: list[list[tuple[FlowLine, int]]], limit: int, subdiv: int) -> None:
+    """Move an item to the next column where that column has room: a subhead
+    at a column foot, or a paragraph's last line alone at a column head."""
+    for index in range(len(out) - 1):
+        column, following = out[index], out[index + 1]
+        if not column or not following:
+            continue
+        last = column[-1][0]
+        head = following[0][0]
+        orphan = (head.paragraph_end and not head.paragraph_start and len(column) > 1
+                  and not last.keep_with_next)
+        if not (last.keep_with_next or orphan):
+            continue
+        moved = [last] + [item for item, _ in following]
+        places = _assign(tuple(f.height for f in moved), subdiv, 1, limit // subdiv)
+        if places is None:
+            continue
+        column.pop()
+        following[:] = [(item, start) for item, (_, start) in zip(moved, places)]
+
+
+def used_units(column: list[tuple[FlowLine, int]]) -> int:
+    return column[-1][1] + column[-1][0].height if column else 0

@@ -54,29 +54,34 @@ def module_box(layout: Layout, module: Module) -> tuple[float, float, float, flo
 
 def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: tuple[FlowLine, ...],
                       first_line: int, body_height: int) -> None:
-    """Body flow in the module's columns, balanced, every body baseline on the grid."""
+    """Body flow in the module's columns, balanced; every item starts where
+    columns.py counted it, grid items on a grid line."""
     layout = composer.layout
     grid = layout.grid
-    columns = split_columns(flow, module.width, body_height)
-    for index, column in enumerate(columns):
+    for index, column in enumerate(split_columns(flow, module.width, body_height)):
         x = grid.column_x(module.col + index)
-        line = first_line
-        for item in column:
-            draw_flow_line(page, layout, item, x, line)
-            line += item.height
+        for item, start in column:
+            top = (first_line + start / item.subdiv) * layout.line_pitch_pt
+            draw_flow_line(page, layout, item, x, top)
 
 
-def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, line: int) -> None:
+def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top: float) -> None:
     pitch, body = layout.line_pitch_pt, layout.body_size_pt
-    top = line * pitch
-    if item.height == 1 and len(item.lines) == 1:
+    grid_lines = item.height / item.subdiv
+    if len(item.lines) == 1 and grid_lines <= 1.5:
+        # a body line (of the grid's size or larger): its baseline where the
+        # grid puts a body baseline, shifted down by half the size difference
         baseline = top + BASELINE_RATIO * body + (item.size - body) * 0.5
         page.add(TextLine(x, baseline, item.size, item.lines[0].glyphs, role=item.role))
         return
-    # A subhead: its lines centred in the lines it occupies.
+    # A subhead or pull quote: its lines centred in the lines it occupies.
     block = len(item.lines) * item.size * 1.25
-    space = (item.height - 1) * pitch + body
+    space = (grid_lines - 1) * pitch + body
     y = top + (space - block) / 2
+    if item.role == "pullquote":    # set off by a heavy rule above and a fine one below
+        width = layout.grid.column_chars * body
+        page.add(Rule(x, top + 1, x + width, top + 1, 1.2))
+        page.add(Rule(x, top + space - 1, x + width, top + space - 1, 0.4))
     for composed in item.lines:
         y += item.size * 1.25
         page.add(TextLine(x, y - item.size * 0.22, item.size, composed.glyphs, role=item.role))
@@ -155,16 +160,32 @@ def draw_promo(page: PageDraw, composer: Composer, module: Module, lines: tuple[
                           line.glyphs, role="promo"))
 
 
+FILLER_ROLE = "kicker"   # fillers are set like a kicker: kai, larger than the body
+
+
+def filler_lines(composer: Composer, text: str, width: float) -> int:
+    """Grid lines a filler needs at `width`: its text lines and a line of air above and below."""
+    layout = composer.layout
+    style = composer.style(FILLER_ROLE)
+    measure = (width - 4 * layout.body_size_pt) / style.size_pt
+    count = len(composer.paragraph((Run(text, style.font),), measure, 0, "center",
+                                   "center").lines)
+    return max(3, -(-int(count * style.size_pt * 1.5) // int(layout.line_pitch_pt)) + 2)
+
+
 def draw_filler(page: PageDraw, composer: Composer, module: Module, text: str) -> None:
+    """A notice from the layout's filler library: kai between two rules, centred."""
     layout = composer.layout
     x, y, w, h = module_box(layout, module)
-    style = composer.style("promo")
-    pad = layout.body_size_pt
-    page.add(Box(x, y, w, h, stroke=layout.rules.box_rule_pt))
+    style = composer.style(FILLER_ROLE)
+    pad = 2 * layout.body_size_pt
+    rule = layout.rules.box_rule_pt
+    page.add(Rule(x + pad, y + 2, x + w - pad, y + 2, rule))
+    page.add(Rule(x + pad, y + h - 2, x + w - pad, y + h - 2, rule))
     measure = (w - 2 * pad) / style.size_pt
     result = composer.paragraph((Run(text, style.font),), measure, 0, "center", "center")
     leading = style.size_pt * 1.5
     top = y + (h - leading * len(result.lines)) / 2
     for n, line in enumerate(result.lines):
-        page.add(TextLine(x + pad, top + leading * (n + 1) - style.size_pt * 0.3, style.size_pt,
+        page.add(TextLine(x + pad, top + leading * (n + 1) - style.size_pt * 0.35, style.size_pt,
                           line.glyphs, role="filler"))

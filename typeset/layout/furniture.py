@@ -49,60 +49,85 @@ def masthead_lines(masthead: Masthead, pages: int) -> list[str]:
 
 
 def page_one_top(masthead: Masthead, epigraph: Epigraph | None, paper: str, pages: int,
-                 composer: Composer) -> Top:
+                 composer: Composer, air: int = 0) -> Top:
+    """The masthead block, with the epigraph boxed beside it (报眼) when it is
+    short enough, else in a box across the page under a full-width masthead."""
     layout = composer.layout
     grid = layout.grid
     pitch = layout.line_pitch_pt
-    spec = layout.masthead
-    head_cols = min(spec.columns, grid.columns) if epigraph else grid.columns
-    head_w = grid.span_width_pt(head_cols)
-    elements: list[Element] = []
-
-    name = masthead.paper_name or paper
-    name_size = min(spec.paper_size_pt, head_w * 0.62 / max(len(name), 1))
-    name_runs = composer.paragraph((Run(name, spec.paper_font),), 40, 0, "left", "left")
-    name_line = name_runs.lines[0]
-    name_w = sum(g.width for g in name_line.glyphs) * name_size
-    elements.append(TextLine((head_w - name_w) / 2 if not epigraph else 0.0, name_size * 0.95,
-                             name_size, name_line.glyphs, role="masthead"))
-    info_style = composer.style("running_head")
-    info_size = info_style.size_pt
-    info = masthead_lines(masthead, pages)
-    note = masthead.note
-    y = name_size * 1.25 + 4
-    elements.append(Rule(0, y, head_w, y, 1.5))
-    y += info_size * 0.4
-    for text in info:
-        line = composed_line(composer, text, "running_head", head_w / info_size, "left")
-        y += info_size * 1.45
-        elements.append(TextLine(0, y, info_size, line.glyphs, role="masthead"))
-    if note:
-        # 内部资料 免费交流: printed reversed, as the rules for internal serials want it seen.
-        line = composed_line(composer, note, "rubric", 30, "left")
-        w = sum(g.width for g in line.glyphs) * info_size + info_size
-        bx = head_w - w
-        by = name_size * 1.25 + 4 - info_size * 1.9
-        elements.append(Box(bx, by, w, info_size * 1.6, fill="black"))
-        elements.append(TextLine(bx + info_size * 0.5, by + info_size * 1.18, info_size,
-                                 line.glyphs, color="white", role="masthead"))
-    masthead_height = y + info_size * 0.8
-    lines = max(spec.lines, math.ceil(masthead_height / pitch) + 1)
-
+    side = None
     if epigraph:
+        head_cols = min(layout.masthead.columns, grid.columns)
         ex = grid.column_x(head_cols)
-        ew = grid.type_area[0] - ex
-        box, box_lines = _epigraph_box(epigraph, ew, composer)
-        if box_lines <= lines + 4:
-            lines = max(lines, box_lines)
-            for element in box:
-                elements.append(shifted(element, ex, 0))
-        else:   # too long beside the masthead: a band across the page under it
-            box, box_lines = _epigraph_box(epigraph, grid.type_area[0], composer)
-            top = lines * pitch
-            for element in box:
-                elements.append(shifted(element, 0, top))
-            lines += box_lines
+        box, box_lines = _epigraph_box(epigraph, grid.type_area[0] - ex, composer)
+        if box_lines <= layout.masthead.lines + 4:
+            side = (head_cols, ex, box, box_lines)
+    head_cols = side[0] if side else grid.columns
+    elements, lines = _masthead_block(masthead, paper, pages, grid.span_width_pt(head_cols),
+                                      composer)
+    # Air goes above and below the masthead, never inside the epigraph box.
+    above = air // 2
+    elements = [shifted(element, 0, above * pitch) for element in elements]
+    lines += air
+    if side:
+        _, ex, box, box_lines = side
+        lines = max(lines, box_lines)
+        elements += [shifted(element, ex, 0) for element in box]
+    elif epigraph:
+        box, box_lines = _epigraph_box(epigraph, grid.type_area[0], composer)
+        elements += [shifted(element, 0, lines * pitch) for element in box]
+        lines += box_lines
     return Top(lines, tuple(elements))
+
+
+def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
+                    composer: Composer) -> tuple[list[Element], int]:
+    """Paper name large on the left; the information lines in one or two
+    columns to its right; a heavy rule under it all."""
+    layout = composer.layout
+    spec = layout.masthead
+    elements: list[Element] = []
+    name = masthead.paper_name or paper
+    name_size = min(spec.paper_size_pt, width * 0.5 / max(len(name), 1))
+    name_line = composer.paragraph((Run(name, spec.paper_font),), 40, 0, "left", "left").lines[0]
+    name_w = sum(g.width for g in name_line.glyphs) * name_size
+    name_h = name_size * 1.2
+    elements.append(TextLine(0, name_size * 0.98, name_size, name_line.glyphs, role="masthead"))
+
+    size = composer.style("running_head").size_pt
+    leading = size * 1.55
+    info = masthead_lines(masthead, pages)
+    x0 = name_w + 2 * size
+    room = width - x0
+    widths = [sum(composer.metrics.advance("song", c) for c in t) * size for t in info]
+    # one column of lines when it fits beside the name, else two
+    per_column = len(info) if len(info) * leading <= name_h else -(-len(info) // 2)
+    columns = [info[:per_column], info[per_column:]]
+    col_w = [max((w for w, t in zip(widths, info) if t in c), default=0) for c in columns]
+    gap = max(size * 2, (room - sum(col_w)) / 3)
+    x = x0 + gap if sum(col_w) + gap < room else x0
+    bottom = 0.0
+    for column, cw in zip(columns, col_w):
+        y = max(0.0, (name_h - leading * len(column)) / 2)
+        for text in column:
+            line = composed_line(composer, text, "running_head", room / size, "left")
+            y += leading
+            elements.append(TextLine(x, y - size * 0.3, size, line.glyphs, role="masthead"))
+        bottom = max(bottom, y)
+        x += cw + gap
+    y = max(name_h, bottom) + size * 0.5
+    if masthead.note:
+        # 内部资料 免费交流, reversed, where a reader sees it at once.
+        line = composed_line(composer, masthead.note, "rubric", 30, "left")
+        w = sum(g.width for g in line.glyphs) * size + size
+        elements.append(Box(width - w, y, w, size * 1.6, fill="black"))
+        elements.append(TextLine(width - w + size * 0.5, y + size * 1.18, size, line.glyphs,
+                                 color="white", role="masthead"))
+        y += size * 2.2
+    elements.append(Rule(0, y, width, y, 1.5))
+    elements.append(Rule(0, y + 2.2, width, y + 2.2, 0.4))
+    lines = math.ceil((y + 4) / layout.line_pitch_pt) + 1
+    return elements, lines
 
 
 def _epigraph_box(epigraph: Epigraph, width: float, composer: Composer) -> tuple[list, int]:

@@ -23,7 +23,7 @@ from ..model import (Article, Banner, Block, Byline, Continuation, Item, LineGro
 
 @dataclass(frozen=True)
 class FlowLine:
-    height: int                     # grid lines occupied
+    height: int                     # sub-units occupied: `subdiv` units make one grid line
     lines: tuple[Line, ...]         # composed lines drawn in it (top to bottom)
     role: str                       # style role: body, subhead1, subhead2, byline, jump, pullquote
     size: float                     # pt: the em of its lines
@@ -31,6 +31,7 @@ class FlowLine:
     paragraph_end: bool = False     # the last line of a paragraph
     paragraph_start: bool = False
     keep_with_next: bool = False    # a subhead: never the last thing in a column
+    subdiv: int = 1                 # units per grid line in this item's flow (columns.py)
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ class Measured:
     loose_lines: int
 
     @property
-    def lines(self) -> int:
-        return sum(f.height for f in self.flow)
+    def subdiv(self) -> int:
+        return self.flow[0].subdiv if self.flow else 1
 
     @property
     def title(self) -> str:
@@ -88,20 +89,59 @@ class Composer:
         return self.layout.style(role)
 
 
-def measure_item(key: str, item: Item, composer: Composer) -> Measured:
+@dataclass(frozen=True)
+class BodyScale:
+    """Body type for an article: the grid's own size, or a larger one set N
+    lines to G grid lines, so groups of lines still start on the grid."""
+    name: str
+    size: float        # pt
+    lines: int         # N lines of this size …
+    grid_lines: int    # … occupy G lines of the grid
+    cost: float        # placement cost per article: larger type only when the page needs it
+
+
+# Larger body sizes a short issue may use, and what each costs the layout.
+LARGER_BODY = (("五号", 30.0), ("小四", 150.0))
+
+
+def body_scales(layout: Layout) -> tuple[BodyScale, ...]:
+    """The grid's body size, then each larger size for which some N lines fit
+    G grid lines with 20–45 % leading (五号 on an 11.6 pt grid: 5 lines in 6)."""
+    from ..layouts import ZIHAO_PT, zihao_name
+    body, pitch = layout.body_size_pt, layout.line_pitch_pt
+    scales = [BodyScale(zihao_name(body) or f"{body:g}pt", body, 1, 1, 0.0)]
+    for name, cost in LARGER_BODY:
+        size = ZIHAO_PT[name]
+        for grid_lines in range(1, 9):
+            lines = round(grid_lines * pitch / (size * 1.3))
+            if lines >= 1 and 0.2 <= (grid_lines * pitch / lines - size) / size <= 0.45:
+                scales.append(BodyScale(name, size, lines, grid_lines, cost))
+                break
+    return tuple(scales)
+
+
+def measure_item(key: str, item: Item, composer: Composer,
+                 scale: BodyScale | None = None) -> Measured:
     flow: list[FlowLine] = []
     violations: list[str] = []
     loose = 0
+    layout = composer.layout
+    subdiv = scale.lines if scale else 1
+    body_size = scale.size if scale else layout.body_size_pt
+    body_measure = float(int(composer.column_em * layout.body_size_pt / body_size))
 
     def add(result: ComposedParagraph, role: str, source: Span | None) -> None:
         nonlocal loose
         loose += result.loose_lines
         for v in result.violations:
             violations.append(f"{source}: {v}" if source else v)
-        size = composer.style(role).size_pt if role != "body" else composer.layout.body_size_pt
         count = len(result.lines)
+        # a body line of a larger size is grid_lines/lines of a grid line tall
+        height = scale.grid_lines if scale and role == "body" else subdiv
+        size = composer.style(role).size_pt if role != "body" else body_size
         for index, line in enumerate(result.lines):
-            flow.append(FlowLine(1, (line,), role, size, source, index == count - 1, index == 0))
+            flow.append(FlowLine(height, (line,), role, size, source, index == count - 1,
+                                 index == 0, subdiv=subdiv))
 
     body: tuple[Block, ...] = ()
     byline: Byline | None = None
@@ -122,27 +162,57 @@ def measure_item(key: str, item: Item, composer: Composer) -> Measured:
             if index == 0 and marker:
                 runs = (Run(marker, composer.style("jump").font),) + runs
                 marker = ""
-            add(composer.paragraph(runs, composer.column_em), "body", block.source)
+            add(composer.paragraph(runs, body_measure), "body", block.source)
         elif isinstance(block, LineGroup):
             for n, text in enumerate(block.lines):
                 runs = (Run(text, composer.style("body").font),)
                 if index == 0 and n == 0 and marker:
                     runs = (Run(marker, composer.style("jump").font),) + runs
                     marker = ""
-                add(composer.paragraph(runs, composer.column_em), "body", block.source)
+                add(composer.paragraph(runs, body_measure), "body", block.source)
         elif isinstance(block, Subhead):
-            flow.extend(_subhead(block, composer, violations))
+            flow.extend(_subhead(block, composer, violations, subdiv))
     if marker:   # a continuation whose body is empty still prints its marker
         add(composer.paragraph((Run(marker, composer.style("jump").font),), composer.column_em, 0),
             "jump", item.source)
     if byline is not None:
-        text = f"（{byline.text}）" if byline.parenthesized else byline.text
         style = composer.style("byline")
         align = "right" if byline.parenthesized else style.align
-        add(composer.paragraph((Run(text, style.font),), composer.column_em * composer.layout
-                               .body_size_pt / style.size_pt, 0, align, align), "byline",
-            byline.source)
+        measure = composer.column_em * layout.body_size_pt / style.size_pt
+        for text in credit_lines(byline, measure, style.font, composer):
+            add(composer.paragraph((Run(text, style.font),), measure, 0, align, align), "byline",
+                byline.source)
     return Measured(key, item, tuple(flow), tuple(violations), loose)
+
+
+def credit_lines(byline: Byline, measure: float, font: str, composer: Composer) -> list[str]:
+    """A credit line broken only between its parts — 洛报融媒记者 郭学锋 /
+    通讯员 文鹏 — never inside a name or a role."""
+    text = f"（{byline.text}）" if byline.parenthesized else byline.text
+    groups: list[str] = []        # a role word with the names after it
+    for part in text.split(" "):
+        if not groups or part.endswith(_ROLE_ENDINGS):
+            groups.append(part)
+        else:
+            groups[-1] += " " + part
+    # a group wider than the column breaks between its names
+    groups = [token for group in groups for token in (
+        [group] if _width(group, font, composer) <= measure else group.split(" "))]
+    lines: list[str] = []
+    for group in groups:
+        candidate = f"{lines[-1]} {group}" if lines else group
+        if lines and _width(candidate, font, composer) <= measure:
+            lines[-1] = candidate
+        else:
+            lines.append(group)
+    return lines
+
+
+_ROLE_ENDINGS = ("记者", "通讯员", "实习生", "摄影", "撰稿", "编辑", "作者")
+
+
+def _width(text: str, font: str, composer: Composer) -> float:
+    return sum(composer.metrics.advance(font, c) for c in text)
 
 
 def _paragraph_runs(block: Paragraph, composer: Composer) -> tuple[Run, ...]:
@@ -153,7 +223,8 @@ def _paragraph_runs(block: Paragraph, composer: Composer) -> tuple[Run, ...]:
     return (Run(block.text, body_font),)
 
 
-def _subhead(block: Subhead, composer: Composer, violations: list[str]) -> list[FlowLine]:
+def _subhead(block: Subhead, composer: Composer, violations: list[str],
+             subdiv: int) -> list[FlowLine]:
     role = "subhead1" if block.level == 1 else "subhead2"
     style = composer.style(role)
     measure = composer.column_em * composer.layout.body_size_pt / style.size_pt
@@ -166,7 +237,8 @@ def _subhead(block: Subhead, composer: Composer, violations: list[str]) -> list[
     pitch = composer.layout.line_pitch_pt
     needed = -(-len(result.lines) * style.size_pt * 1.25 // pitch)
     height = max(style.lines or 2, int(needed) + 1)
-    return [FlowLine(height, result.lines, role, style.size_pt, block.source, True, True, True)]
+    return [FlowLine(height * subdiv, result.lines, role, style.size_pt, block.source, True, True,
+                     True, subdiv)]
 
 
 _SENTENCE = re.compile(r"[^。！？；]*[。！？]")
@@ -189,6 +261,8 @@ def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
         else:
             continue
         for text in texts:
+            if len(text) < 80:      # a short paragraph would read twice in a row
+                continue
             for sentence in _SENTENCE.findall(text):
                 sentence = sentence.strip().lstrip("，、")
                 inner = sentence.strip("“”")
@@ -203,7 +277,7 @@ def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
     return sorted(chosen, key=lambda c: c[1])
 
 
-def pull_quote_flow(text: str, composer: Composer) -> FlowLine:
+def pull_quote_flow(text: str, composer: Composer, subdiv: int) -> FlowLine:
     """A pull quote in one column: kai, larger than the body, between rules."""
     style = composer.style("kicker")
     size = min(style.size_pt, composer.layout.body_size_pt * 1.34)
@@ -211,12 +285,13 @@ def pull_quote_flow(text: str, composer: Composer) -> FlowLine:
     result = composer.paragraph((Run(text, style.font),), measure, 0, "center", "center")
     pitch = composer.layout.line_pitch_pt
     height = int(-(-len(result.lines) * size * 1.25 // pitch)) + 2
-    return FlowLine(height, result.lines, "pullquote", size, None, True, True, False)
+    return FlowLine(height * subdiv, result.lines, "pullquote", size, None, True, True, False,
+                    subdiv)
 
 
 def with_pull_quotes(measured: Measured, composer: Composer) -> tuple[tuple[FlowLine, ...], ...]:
     """The body flow without, with one and with two pull quotes, each placed
-    after the paragraph its sentence comes from."""
+    above the paragraph its sentence comes from."""
     variants = [measured.flow]
     quotes = pull_quote_sentences(measured.item)
     for count in range(1, len(quotes) + 1):
@@ -224,8 +299,8 @@ def with_pull_quotes(measured: Measured, composer: Composer) -> tuple[tuple[Flow
         flow = list(measured.flow)
         for sentence, block_index in reversed(chosen):
             source = measured.item.body[block_index].source
-            position = max((i for i, f in enumerate(flow)
-                            if f.source == source and f.paragraph_end), default=len(flow) - 1)
-            flow.insert(position + 1, pull_quote_flow(sentence, composer))
+            # Above the paragraph it quotes, so the reader meets the quote first.
+            position = min((i for i, f in enumerate(flow) if f.source == source), default=0)
+            flow.insert(position, pull_quote_flow(sentence, composer, measured.subdiv))
         variants.append(tuple(flow))
     return tuple(variants)

@@ -15,7 +15,7 @@ The last article on a page may jump: it fills the page to the foot, ends with
 （下转第N版） and continues at the top of the next page under its short title
 and （上接第N版）, with at least MIN_JUMP lines on each side.
 
-Dynamic programming over (next item, its remainder, page, lines left) finds
+Dynamic programming over (next item, where its remainder starts, page, lines left) finds
 the cheapest plan; page count is part of the cost, and a tabloid's count is
 even. Costs are in "white lines": the unit a designer would count.
 """
@@ -27,14 +27,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-MAX_AIR = 4           # extra 占行 a headline may take to fill its row
+from .columns import column_height, fits, prefix_that_fits
+
+MAX_AIR = 6           # extra 占行 a headline may take to fill its row
+AIR_STEPS = (0, 1, 2, 4, 6)   # row heights tried above the natural ones
+TOP_AIR_STEPS = (0, 1, 2, 3, 4, 5, 6)   # lines of air the masthead block may take
 MIN_JUMP = 5          # body lines on each side of a jump
+SHALLOW = 8           # body columns shallower than this look like a sliver under the head
 HOLE = 5              # white lines at a column foot that make a hole
 PAGE_COST = 400.0     # an extra page must save more white than this
-JUMP_COST = 60.0
-FILLER_COST = 25.0
-FILLER_STRETCH = 6    # lines a filler may grow beyond its text
-PULL_QUOTE_COST = 10.0
+JUMP_COST = 80.0
+FILLER_COST = 40.0
+WHITE_CELL = 12.0     # a character-column × line left empty: what the layout minimises
+FILLER_STRETCH = 2    # lines a filler may grow beyond its text
 PROMO_QR_LINES = 9    # a QR code one column wide, in grid lines
 PROMO_STRETCH = 24    # lines of air a promo block may take around itself
 
@@ -43,7 +48,9 @@ PROMO_STRETCH = 24    # lines of air a promo block may take around itself
 class UnitSpec:
     """What placement needs to know of an item (measured elsewhere)."""
     key: str
-    body_lines: tuple[int, ...]  # flow lines per variant: 0, 1, 2 pull quotes
+    flows: tuple[tuple[int, ...], ...]  # heights of the flow items per variant (body size, pull quotes)
+    costs: tuple[float, ...]     # what choosing each variant costs (0 for the plain one)
+    subdivs: tuple[int, ...]     # sub-units per grid line in each variant's flow
     kind: str                    # article | continuation | promo
     min_width: int = 1
     max_width: int = 99
@@ -74,6 +81,7 @@ class Plan:
     modules: tuple[Module, ...]
     cost: float
     warnings: tuple[str, ...] = ()
+    top_air: int = 0           # lines added to the masthead block on page 1
 
 
 @dataclass
@@ -122,33 +130,44 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
         elif p == 0 and u == 0:
             ranks = (1,)
         else:
-            ranks = (2, 3) if first or k >= 4 else (3, 4)
-        bodies = ((rem + 1, 0),) if rem else tuple(
-            (lines, v) for v, lines in enumerate(spec.body_lines))
+            ranks = (1, 2, 3) if first else (2, 3) if k >= 4 else (3, 4)
+        # A remainder (flow from index rem on) starts with its （上接第N版） line.
+        bodies = (((1,) + spec.flows[0][rem:], 0),) if rem else tuple(
+            (heights, v) for v, heights in enumerate(spec.flows))   # flows[0]: subdiv 1
         out = []
         for rank in ranks:
             head_lines, badness = head(spec.key, k, rank, bool(rem)) if rank else (0, 0.0)
-            for body, v in bodies:
-                height = math.ceil(body / k)
+            for heights, v in bodies:
+                height = column_height(heights, k, spec.subdivs[v])
                 if spec.kind == "promo":   # the QR code beside (2 columns) or over its lines
+                    body = sum(heights) // spec.subdivs[v]
                     height = max(PROMO_QR_LINES, body) if k > 1 else PROMO_QR_LINES + body
-                bad = badness + PULL_QUOTE_COST * v
+                bad = badness + (0.0 if rem else spec.costs[v])
                 if spec.kind != "promo":
-                    if height < 4 and k > 1:
-                        bad += 30 * (4 - height)      # a sliver of text under a wide head
+                    if height < SHALLOW and k > 1:
+                        bad += 12 * k * (SHALLOW - height)   # a sliver of text under a wide head
                     if height > 70:
                         bad += 2 * (height - 70)      # a column too long to read
                 out.append(_Variant(head_lines, height, bad, rank, v))
-        return tuple(out)
+        # Rows only ask "the cheapest variant of each height": keep just those.
+        cheapest: dict[int, _Variant] = {}
+        for variant in out:
+            kept = cheapest.get(variant.height)
+            if kept is None or variant.badness < kept.badness:
+                cheapest[variant.height] = variant
+        return tuple(sorted(cheapest.values(), key=lambda variant: variant.badness))
 
     def row(u: int, rem: int, ws: tuple[int, ...], p: int, r: int, first: bool):
-        """Cheapest (cost, height, modules) for units u.. side by side in widths ws."""
+        """(cost, height, modules) for units u.. side by side in widths ws, the
+        cheapest for each feasible row height: a taller row is not worse in
+        itself, it may save white further down the page."""
         options = [variants(u + j, k, p, first and j == 0, rem if j == 0 else 0)
                    for j, k in enumerate(ws)]
         if any(not o for o in options):
-            return None
-        heights = sorted({v.height for o in options for v in o if v.height <= r})
-        best_row = None
+            return []
+        heights = sorted({v.height + air for o in options for v in o
+                          for air in AIR_STEPS if v.height + air <= r})
+        rows = []
         for h in heights:
             cost, mods = 0.0, []
             for j, (k, opts) in enumerate(zip(ws, options)):
@@ -166,7 +185,7 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                         white = short - air
                         if white >= HOLE:
                             continue              # a hole of a column × 5 lines
-                        c = v.badness + 1.5 * air * air * k / 2 + 6.0 * white * white * k
+                        c = v.badness + _air_cost(air, k) + WHITE_CELL * white * k + 2.0 * white * white * k
                     if choice is None or c < choice[0]:
                         choice = (c, v, min(short, MAX_AIR) if v.rank else 0)
                     continue
@@ -177,20 +196,19 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                 mods.append(("unit", u + j, rem if j == 0 else 0, k, v.rank, v.head, air, h,
                              v.variant))
             else:
-                if best_row is None or cost < best_row[0]:
-                    best_row = (cost, h, tuple(mods))
-        return best_row
+                rows.append((cost, h, tuple(mods)))
+        return rows
 
     @lru_cache(maxsize=None)
     def best(u: int, rem: int, p: int, r: int, first: bool) -> tuple[float, tuple]:
-        """Cheapest way to place units u.. (u's remainder `rem` if > 0) from
-        page p with r lines left on it. Returns (cost, steps)."""
+        """Cheapest way to place units u.. (u's flow from index `rem` on, if
+        > 0) from page p with r lines left on it. Returns (cost, steps)."""
         if u >= n:
             used = r < L or p == 0
             pages = p + 1 if used else p
             cost, step = _close_page(r, C, filler) if used and r else (0.0, ("close", 0, None))
             if geometry.even_pages and pages % 2:
-                cost += PAGE_COST + _white(L)   # a blank page would be needed
+                cost += PAGE_COST + _white(L, C)   # a blank page would be needed
             if geometry.fixed_pages and pages != geometry.fixed_pages:
                 cost += 10_000 * abs(pages - geometry.fixed_pages)
             return cost, (("end",) + step[1:],)
@@ -205,53 +223,63 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
             if u + m > n:
                 break
             for ws in row_widths[m]:
-                built = row(u, rem, ws, p, r, first)
-                if built is None:
-                    continue
-                cost, height, mods = built
-                rest, steps = best(u + m, 0, p, r - height, False)
-                options.append((cost + rest, (("row", mods),) + steps))
+                for cost, height, mods in row(u, rem, ws, p, r, first):
+                    rest, steps = best(u + m, 0, p, r - height, False)
+                    options.append((cost + rest, (("row", mods),) + steps))
         for k in (C - 1, C - 2):        # one module beside a filler
             fill = filler(C - k)
-            built = row(u, rem, (k,), p, r, first) if fill else None
-            if built is None:
-                continue
-            cost, height, mods = built
-            name, lines = fill
-            if not lines <= height <= lines + FILLER_STRETCH:
-                continue
-            cost += FILLER_COST + (height - lines) * (C - k)
-            rest, steps = best(u + 1, 0, p, r - height, False)
-            filler_mod = ("filler", name, C - k, height)
-            options.append((cost + rest, (("row", mods + (filler_mod,)),) + steps))
+            for cost, height, mods in (row(u, rem, (k,), p, r, first) if fill else []):
+                name, lines = fill
+                if not lines <= height <= lines + FILLER_STRETCH:
+                    continue
+                cost += FILLER_COST + 2.0 * (height - lines) * (C - k)
+                rest, steps = best(u + 1, 0, p, r - height, False)
+                filler_mod = ("filler", name, C - k, height)
+                options.append((cost + rest, (("row", mods + (filler_mod,)),) + steps))
         if units[u].kind != "promo" and r >= 8:   # jump: fill the page, continue overleaf
             for v in variants(u, C, p, first, rem)[:1]:
-                body = (rem + 1) if rem else units[u].body_lines[0]
-                capacity = (r - v.head - 1) * C
-                if capacity >= MIN_JUMP and body - capacity >= MIN_JUMP:
-                    rest, steps = best(u, body - capacity, p + 1, L, True)
-                    step = ("jump", u, rem, C, v.rank, v.head, capacity)
+                flow = units[u].flows[0]
+                heights = ((1,) if rem else ()) + flow[rem:]
+                # as much as fits with the （下转第N版） line after it
+                taken = prefix_that_fits(heights, C, r - v.head)
+                while taken and not fits(heights[:taken] + (1,), C, r - v.head):
+                    taken -= 1
+                placed = taken - (1 if rem else 0)      # flow items of this part
+                left = len(flow) - rem - placed
+                if placed >= MIN_JUMP and left >= MIN_JUMP:
+                    rest, steps = best(u, rem + placed, p + 1, L, True)
+                    step = ("jump", u, rem, C, v.rank, v.head, rem + placed)
                     options.append((JUMP_COST + v.badness + PAGE_COST + rest, (step,) + steps))
         if not options:
             return math.inf, ()
         return min(options, key=lambda o: o[0])
 
-    cost, steps = best(0, 0, 0, L - geometry.first_page_top, True)
+    # The masthead block may take a few lines of air too (TOP_AIR_STEPS).
+    cost, steps, top_air = min(
+        (best(0, 0, 0, L - geometry.first_page_top - extra, True) + (extra,)
+         for extra in TOP_AIR_STEPS if geometry.first_page_top + extra < L),
+        key=lambda option: option[0] + _air_cost(option[2], C))
     if math.isinf(cost):
         raise ValueError("no layout found")
-    return _to_plan(steps, units, geometry, cost)
+    plan = _to_plan(steps, units, geometry, cost, geometry.first_page_top + top_air)
+    return Plan(plan.pages, plan.modules, plan.cost, plan.warnings, top_air)
 
 
-def _white(lines_left: int) -> float:
-    return 3.0 * lines_left + 0.2 * lines_left ** 2
+def _white(lines_left: int, columns: int) -> float:
+    return WHITE_CELL * lines_left * columns
+
+
+def _air_cost(air: int, columns: int) -> float:
+    """Two lines of air round a headline look generous; more looks empty."""
+    return columns * (min(air, 2) + 3.0 * max(0, air - 2))
 
 
 def _close_page(r: int, C: int, filler: FillerFn) -> tuple[float, tuple]:
     fill = filler(C) if r >= 3 else None
     if fill is not None and fill[1] <= r <= fill[1] + FILLER_STRETCH:
         name, lines = fill
-        return FILLER_COST + (r - lines) * C, ("close", r, name)
-    return _white(r), ("close", r, None)
+        return FILLER_COST + 2.0 * (r - lines) * C, ("close", r, name)
+    return _white(r, C), ("close", r, None)
 
 
 def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
@@ -264,10 +292,10 @@ def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
     return out
 
 
-def _to_plan(steps, units, geometry, cost) -> Plan:
+def _to_plan(steps, units, geometry, cost, top: int) -> Plan:
     modules: list[Module] = []
     warnings: list[str] = []
-    page, line = 0, geometry.first_page_top
+    page, line = 0, top
     progress: dict[int, int] = {}     # unit → flow lines placed so far
     jumped_from: dict[int, int] = {}
     for step in steps:
@@ -283,7 +311,7 @@ def _to_plan(steps, units, geometry, cost) -> Plan:
                     continue
                 _, u, rem, k, rank, head_lines, air, height, variant = mod
                 start = progress.get(u, 0)
-                end = units[u].body_lines[variant if not rem else 0]
+                end = len(units[u].flows[variant if not rem else 0])
                 modules.append(Module(units[u].key, page, col, k, line, height, rank, air, start,
                                       end, None, jumped_from.get(u) if rem else None,
                                       head_lines=head_lines, variant=variant if not rem else 0))
@@ -291,10 +319,8 @@ def _to_plan(steps, units, geometry, cost) -> Plan:
                 col += k
             line += height
         elif kind == "jump":
-            _, u, rem, k, rank, head_lines, capacity = step
+            _, u, rem, k, rank, head_lines, end = step
             start = progress.get(u, 0)
-            body_capacity = capacity - (0 if not rem else 1)
-            end = start + body_capacity
             height = geometry.lines - line
             modules.append(Module(units[u].key, page, 0, k, line, height, rank, 0, start, end,
                                   page + 1, jumped_from.get(u) if rem else None,
