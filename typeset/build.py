@@ -51,7 +51,7 @@ def build(source: str | Path, out_dir: str | Path = "build", layout_name: str = 
     layout = load_layout(layout_name)
     issue = parse_issue(source, sidecar, layout.calendar.lunar_months)
     fonts = FontSet.load(dict(layout.fonts))
-    laid = lay_out(issue, layout, fonts, qr_url=sidecar.data.get("promo_qr_url"))
+    laid = lay_out(issue, layout, fonts, sidecar)
     check_glyphs(laid.frames, fonts, issue)
     check_text_kept(laid.frames, issue)
 

@@ -28,7 +28,7 @@ MASTHEAD_KEYS = {
     "publisher": ("publisher", str),
     "note": ("note", str),
 }
-TOP_KEYS = ("masthead", "layout", "pages", "placement", "sections", "editors", "fillers")
+TOP_KEYS = ("masthead", "layout", "pages", "placement", "sections", "editors", "promo_qr_url")
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,6 @@ class Sidecar:
     data: dict = field(default_factory=dict)       # the other top-level sections, validated by their stage
     lines: dict = field(default_factory=dict)      # dotted key → line number, for later errors
 
-    def masthead_overrides(self, masthead) -> dict:
-        """Only fields the sidecar sets; the source's printed fields win unless
-        the sidecar says otherwise explicitly."""
-        return dict(self.masthead)
 
     def with_options(self, **options: Any) -> "Sidecar":
         merged = dict(self.masthead)

@@ -20,7 +20,10 @@ from .furniture import page_one_top, running_head
 from .headline import HeadBlock, headline_block
 from .measure import (Composer, FlowLine, Measured, body_scales, measure_item,
                       with_pull_quotes)
-from .place import Geometry, Module, Plan, UnitSpec, plan_pages
+from ..diagnostics import TypesetError
+from ..sidecar import Sidecar
+from .place import Geometry, Module, NoLayout, Plan, UnitSpec, plan_pages
+from .staff import read_staff
 
 __all__ = ["lay_out", "LaidOut"]
 
@@ -42,10 +45,15 @@ class LaidOut:
     report: dict
 
 
-def lay_out(issue: Issue, layout: Layout, fonts, *, sections: dict[int, str] | None = None,
-            editors: dict[str, str] | None = None, qr_url: str | None = None) -> LaidOut:
+def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None) -> LaidOut:
+    """Place the issue on pages. The sidecar carries staff decisions: pins,
+    order, page count, section names, editor credits, the promo's QR link."""
     composer = Composer(layout, fonts)
     units = _units(issue, composer)
+    staff = read_staff(sidecar or Sidecar(), {u.key: u.measured.title for u in units})
+    if staff.order:      # staff order first, in their numbering; the rest keep reading order
+        last = len(units) + 1      # (len() of a list being sorted is 0)
+        units.sort(key=lambda u: staff.order.get(u.key, last))
     grid = layout.grid
     width_pt = {k: grid.span_width_pt(k) for k in range(1, grid.columns + 1)}
     heads: dict[tuple, HeadBlock] = {}
@@ -80,11 +88,15 @@ def lay_out(issue: Issue, layout: Layout, fonts, *, sections: dict[int, str] | N
     # lines) is one or two columns wide.
     specs = [UnitSpec(u.key, tuple(tuple(f.height for f in flow) for flow in u.flows), u.costs,
                       tuple(flow[0].subdiv if flow else 1 for flow in u.flows),
-                      _kind(u.item), *((1, 2) if isinstance(u.item, Promo) else (2, grid.columns)))
+                      _kind(u.item), *((1, 2) if isinstance(u.item, Promo) else (2, grid.columns)),
+                      staff.pins.get(u.key))
              for u in units]
     geometry = Geometry(grid.columns, grid.lines, top.lines, layout.pages.even,
-                        layout.pages.count or None)
-    plan = plan_pages(specs, geometry, head, filler)
+                        staff.pages or layout.pages.count)
+    try:
+        plan = plan_pages(specs, geometry, head, filler)
+    except NoLayout as exc:
+        raise TypesetError(str(exc), issue.source) from None
     top = page_one_top(issue.masthead, issue.epigraph, layout.paper, plan.pages, composer,
                        plan.top_air)
 
@@ -93,8 +105,8 @@ def lay_out(issue: Issue, layout: Layout, fonts, *, sections: dict[int, str] | N
         pages[0].add(element)
     for number, page in enumerate(pages, 1):
         if number > 1:
-            running_head(page, issue.masthead, layout.paper, (sections or {}).get(number),
-                         editors or {}, composer)
+            running_head(page, issue.masthead, layout.paper, staff.sections.get(number),
+                         staff.editors, composer)
     module_reports: list[list[dict]] = [[] for _ in pages]
     used_fillers = 0
     for module in plan.modules:
@@ -109,7 +121,8 @@ def lay_out(issue: Issue, layout: Layout, fonts, *, sections: dict[int, str] | N
             continue
         unit = by_key[module.key]
         if isinstance(unit.item, Promo):
-            draw_promo(page, composer, module, unit.item.lines, qr_url or layout.pages.promo_qr_url)
+            draw_promo(page, composer, module, unit.item.lines,
+                       staff.qr_url or layout.pages.promo_qr_url)
             module_reports[module.page].append(_report(module, unit.measured.title, 0))
             continue
         continued = module.jump_from is not None

@@ -131,33 +131,32 @@ def draw_rules(page: PageDraw, layout: Layout, modules: list[Module]) -> None:
 
 def draw_promo(page: PageDraw, composer: Composer, module: Module, lines: tuple[str, ...],
                url: str | None) -> None:
-    """QR code with its lines: side by side when the module is two columns or
-    more, stacked otherwise; centred in the module."""
+    """QR code with its lines ("扫描左侧二维码" — so the code sits left of the
+    text when there is room, over it in one column), centred in the module."""
     layout = composer.layout
     x, y, w, h = module_box(layout, module)
     style = composer.style("promo")
-    side = min(layout.grid.span_width_pt(1), h * 0.7)
-    text_lines = [composed_line(composer, t, "promo", 40, "left") for t in lines]
-    text_w = max(sum(g.width for g in line.glyphs) for line in text_lines) * style.size_pt
-    leading = style.size_pt * 1.6
-    if url:
-        if module.width >= 2:
-            total_w = side + style.size_pt + text_w
-            qx = x + (w - total_w) / 2
-            qy = y + (h - side) / 2
-            page.add(QRCode(qx, qy, side, url))
-            tx = qx + side + style.size_pt
-            ty = qy + (side - leading * len(text_lines)) / 2
-        else:
-            qx = x + (w - side) / 2
-            qy = y + (h - side - leading * len(text_lines)) / 2
-            page.add(QRCode(qx, qy, side, url))
-            tx, ty = x + (w - text_w) / 2, qy + side
+    size = style.size_pt
+    column = layout.grid.span_width_pt(1)
+    side = min(column, h * 0.7) if url else 0.0
+    beside = url and module.width >= 2
+    text_w = (w - side - size) if beside else w
+    measure = int(text_w / size)
+    composed = [line for text in lines for line in
+                composer.paragraph((Run(text, style.font),), measure, 0, "center", "center").lines]
+    leading = size * 1.6
+    text_h = leading * len(composed)
+    if beside:
+        qx, qy = x, y + (h - side) / 2
+        tx, ty = x + side + size, y + (h - text_h) / 2
     else:
-        tx, ty = x + (w - text_w) / 2, y + (h - leading * len(text_lines)) / 2
-    for n, line in enumerate(text_lines):
-        page.add(TextLine(tx, ty + leading * (n + 1) - style.size_pt * 0.3, style.size_pt,
-                          line.glyphs, role="promo"))
+        qx, qy = x + (w - side) / 2, y + (h - side - text_h) / 2
+        tx, ty = x + (w - measure * size) / 2, qy + side
+    if url:
+        page.add(QRCode(qx, qy, side, url))
+    for n, line in enumerate(composed):
+        page.add(TextLine(tx, ty + leading * (n + 1) - size * 0.3, size, line.glyphs,
+                          role="promo"))
 
 
 FILLER_ROLE = "kicker"   # fillers are set like a kicker: kai, larger than the body

@@ -28,10 +28,12 @@ from functools import lru_cache
 from typing import Callable
 
 from .columns import column_height, fits, prefix_that_fits
+from .staff import Pin
 
 MAX_AIR = 6           # extra 占行 a headline may take to fill its row
 AIR_STEPS = (0, 1, 2, 4, 6)   # row heights tried above the natural ones
 TOP_AIR_STEPS = (0, 1, 2, 3, 4, 5, 6)   # lines of air the masthead block may take
+MAX_PAGES = 8         # an issue longer than this is an error, not a silent cut
 MIN_JUMP = 5          # body lines on each side of a jump
 SHALLOW = 8           # body columns shallower than this look like a sliver under the head
 HOLE = 5              # white lines at a column foot that make a hole
@@ -54,6 +56,7 @@ class UnitSpec:
     kind: str                    # article | continuation | promo
     min_width: int = 1
     max_width: int = 99
+    pin: Pin | None = None       # where staff placed it (staff.py)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,22 @@ HeadFn = Callable[[str, int, int, bool], tuple[int, float]]
 FillerFn = Callable[[int], tuple[str, int] | None]
 
 
+class NoLayout(Exception):
+    """No placement honours the pins and the page count (or fits 8 pages)."""
+
+    def __init__(self, units: list[UnitSpec], geometry: Geometry):
+        pinned = [f"{u.key} ({u.pin.source})" for u in units if u.pin]
+        limit = f"{geometry.fixed_pages} pages" if geometry.fixed_pages else f"{MAX_PAGES} pages"
+        if pinned:
+            reason = (f"the pins of {', '.join(pinned)} cannot be honoured in {limit}: the "
+                      "space they leave beside or around them cannot be filled without a hole "
+                      "of 5 lines or more (pin fewer things, or pin the neighbours too)")
+        else:
+            reason = (f"overset: the items do not fit in {limit} "
+                      "(allow more pages, or cut the copy)")
+        super().__init__(reason)
+
+
 @dataclass(frozen=True)
 class _Variant:
     head: int
@@ -122,6 +141,9 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
     def variants(u: int, k: int, p: int, first: bool, rem: int) -> tuple[_Variant, ...]:
         spec = units[u]
         if not spec.min_width <= k <= spec.max_width:
+            return ()
+        pin = spec.pin
+        if pin and ((pin.page is not None and p != pin.page) or (pin.width and k != pin.width)):
             return ()
         if spec.kind == "promo":
             ranks: tuple[int, ...] = (0,)
@@ -167,6 +189,17 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
             return []
         heights = sorted({v.height + air for o in options for v in o
                           for air in AIR_STEPS if v.height + air <= r})
+        col = 0
+        for j, k in enumerate(ws):       # staff pins: column, first line, height
+            pin = units[u + j].pin
+            if pin:
+                if (pin.col is not None and pin.col != col) or (
+                        pin.line is not None and pin.line != L - r):
+                    return []
+                if pin.height is not None:
+                    heights = [h for h in heights if h == pin.height] or (
+                        [pin.height] if pin.height <= r else [])
+            col += k
         rows = []
         for h in heights:
             cost, mods = 0.0, []
@@ -212,7 +245,7 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
             if geometry.fixed_pages and pages != geometry.fixed_pages:
                 cost += 10_000 * abs(pages - geometry.fixed_pages)
             return cost, (("end",) + step[1:],)
-        if p >= 8:
+        if p >= MAX_PAGES:
             return math.inf, ()
         options: list[tuple[float, tuple]] = []
         if r < L:                       # close the page: a filler or white at its foot
@@ -236,7 +269,7 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                 rest, steps = best(u + 1, 0, p, r - height, False)
                 filler_mod = ("filler", name, C - k, height)
                 options.append((cost + rest, (("row", mods + (filler_mod,)),) + steps))
-        if units[u].kind != "promo" and r >= 8:   # jump: fill the page, continue overleaf
+        if units[u].kind != "promo" and units[u].pin is None and r >= 8:   # jump overleaf
             for v in variants(u, C, p, first, rem)[:1]:
                 flow = units[u].flows[0]
                 heights = ((1,) if rem else ()) + flow[rem:]
@@ -260,7 +293,7 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
          for extra in TOP_AIR_STEPS if geometry.first_page_top + extra < L),
         key=lambda option: option[0] + _air_cost(option[2], C))
     if math.isinf(cost):
-        raise ValueError("no layout found")
+        raise NoLayout(units, geometry)
     plan = _to_plan(steps, units, geometry, cost, geometry.first_page_top + top_air)
     return Plan(plan.pages, plan.modules, plan.cost, plan.warnings, top_air)
 

@@ -37,7 +37,7 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
             start = 2
     masthead, found = read_masthead(name, name_line, masthead_block, source.path)
     diagnostics += found
-    masthead, found = complete(masthead, sidecar.masthead_overrides(masthead), month_style,
+    masthead, found = complete(masthead, dict(sidecar.masthead), month_style,
                                source.path)
     diagnostics += found
 
