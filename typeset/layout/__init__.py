@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..frames import DocumentFrames, PageFrame
 from ..layouts import PT_PER_MM, Layout
 from ..model import Article, Banner, Continuation, Headline, Issue, Item, Promo
-from .columns import split_columns, used_units
+from .columns import column_height, split_columns, used_units
 from .draw import (PageDraw, draw_filler, filler_lines, draw_flow_columns, draw_head, draw_promo, draw_rules,
                    jump_line)
 from .furniture import page_one_top, running_head
@@ -22,7 +22,7 @@ from .measure import (Composer, FlowLine, Measured, body_scales, measure_item,
                       with_pull_quotes)
 from ..diagnostics import TypesetError
 from ..sidecar import Sidecar
-from .place import Geometry, Module, NoLayout, Plan, UnitSpec, plan_pages
+from .place import HOLE, Geometry, Module, NoLayout, Plan, UnitSpec, plan_pages
 from .staff import read_staff
 
 __all__ = ["lay_out", "LaidOut"]
@@ -36,6 +36,7 @@ class Unit:
     measured: Measured
     flows: tuple[tuple[FlowLine, ...], ...]   # body flows: each body size × 0, 1, 2 pull quotes
     costs: tuple[float, ...]                  # placement cost of each flow
+    labels: tuple[str, ...]                   # each flow as staff would name it: 五号 + 1 pull quote
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
             running_head(page, issue.masthead, layout.paper, staff.sections.get(number),
                          staff.editors, composer)
     module_reports: list[list[dict]] = [[] for _ in pages]
+    plan_warnings = list(plan.warnings)
     used_fillers = 0
     for module in plan.modules:
         page = pages[module.page]
@@ -117,13 +119,13 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
             text = fillers[used_fillers % len(fillers)].text
             used_fillers += 1
             draw_filler(page, composer, module, text)
-            module_reports[module.page].append(_report(module, "filler", 0))
+            module_reports[module.page].append(_report(module, "filler", 0, text))
             continue
         unit = by_key[module.key]
         if isinstance(unit.item, Promo):
             draw_promo(page, composer, module, unit.item.lines,
                        staff.qr_url or layout.pages.promo_qr_url)
-            module_reports[module.page].append(_report(module, unit.measured.title, 0))
+            module_reports[module.page].append(_report(module, unit.measured.title, 0, "promo"))
             continue
         continued = module.jump_from is not None
         block = head_block(unit, module.width, module.rank or 4, continued, module.air) \
@@ -139,7 +141,14 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
         body_height = module.height - head_lines
         draw_flow_columns(page, composer, module, flow, module.line + head_lines, body_height)
         white = _white_cells(flow, module.width, body_height)
-        module_reports[module.page].append(_report(module, unit.measured.title, white))
+        needed = column_height(tuple(f.height for f in flow), module.width,
+                               flow[0].subdiv if flow else 1)
+        report = _report(module, unit.measured.title, white, unit.labels[module.variant])
+        if needed > body_height:     # never expected: placement counts with the same arithmetic
+            report["overset_lines"] = needed - body_height
+            plan_warnings.append(f"page {module.page + 1}: {module.key} overset by "
+                                 f"{needed - body_height} lines")
+        module_reports[module.page].append(report)
     for index, page in enumerate(pages):
         draw_rules(page, layout, [m for m in plan.modules if m.page == index])
 
@@ -151,7 +160,7 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
                                    issue.masthead.date_text) if s),
         subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "",
         font_roles=tuple((role, tuple(chain)) for role, chain in layout.fonts.items()))
-    report = _page_report(plan, module_reports, top.lines, layout, units)
+    report = _page_report(plan, module_reports, top.lines, layout, units, plan_warnings)
     return LaidOut(frames, plan, report)
 
 
@@ -171,14 +180,19 @@ def _units(issue: Issue, composer: Composer) -> list[Unit]:
         for key, member, banner in members:
             flows: list[tuple[FlowLine, ...]] = []
             costs: list[float] = []
+            labels: list[str] = []
             for scale in (scales if not isinstance(member, Promo) else scales[:1]):
                 measured = measure_item(key, member, composer, scale if scale.lines > 1 else None)
                 for quotes, flow in enumerate(with_pull_quotes(measured, composer)):
                     flows.append(flow)
                     costs.append(scale.cost + PULL_QUOTE_COST * quotes)
+                    labels.append(f"body {scale.name}" + (f" + {quotes} pull quote"
+                                                          f"{'s' if quotes > 1 else ''}"
+                                                          if quotes else ""))
                 if scale is scales[0]:
                     plain = measured
-            units.append(Unit(key, member, banner, plain, tuple(flows), tuple(costs)))
+            units.append(Unit(key, member, banner, plain, tuple(flows), tuple(costs),
+                              tuple(labels)))
     return units
 
 
@@ -210,25 +224,36 @@ def _white_cells(flow, columns: int, height: int) -> int:
                for col in split_columns(flow, columns, height))
 
 
-def _report(module: Module, title: str, white: int) -> dict:
+def _report(module: Module, title: str, white: int, variant: str) -> dict:
     return {"item": module.key, "title": title, "columns": [module.col + 1, module.col + module.width],
             "lines": [module.line + 1, module.line + module.height], "rank": module.rank,
-            "air": module.air, "white_cells": white,
+            "air": module.air, "variant": variant, "white_cells": white,
             **({"jump_to": module.jump_to + 1} if module.jump_to is not None else {}),
             **({"jump_from": module.jump_from + 1} if module.jump_from is not None else {})}
 
 
 def _page_report(plan: Plan, modules: list[list[dict]], top_lines: int, layout: Layout,
-                 units: list[Unit]) -> dict:
+                 units: list[Unit], warnings: list[str]) -> dict:
+    """Fill counts a module's area less the white at its column feet beyond
+    the one line balanced columns may differ by; headline air is designed
+    space and counts as filled. A hole is white at a page foot or a column
+    foot of HOLE lines or more."""
     grid = layout.grid
     cells = grid.columns * grid.lines
     pages = []
     for index, mods in enumerate(modules):
         used = sum((m["columns"][1] - m["columns"][0] + 1) * (m["lines"][1] - m["lines"][0] + 1)
                    - m["white_cells"] for m in mods)
-        if index == 0:
-            used += grid.columns * top_lines
-        pages.append({"page": index + 1, "fill": round(used / cells, 4), "modules": mods})
-    return {"pages": pages, "cost": round(plan.cost, 1), "warnings": list(plan.warnings),
+        top = top_lines if index == 0 else 0     # masthead block, its air included
+        used += grid.columns * top
+        bottom = max([m["lines"][1] for m in mods] + [top])
+        holes = ([{"columns": [1, grid.columns], "lines": [bottom + 1, grid.lines]}]
+                 if grid.lines - bottom >= HOLE else [])
+        pages.append({"page": index + 1, "fill": round(used / cells, 4), "holes": holes,
+                      "jumps": [{"item": m["item"], "to": m["jump_to"]} for m in mods
+                                if "jump_to" in m],
+                      "overset_lines": sum(m.get("overset_lines", 0) for m in mods),
+                      "modules": mods})
+    return {"pages": pages, "cost": round(plan.cost, 1), "warnings": warnings,
             "typography": {u.key: list(u.measured.violations) for u in units
                            if u.measured.violations}}
