@@ -361,21 +361,15 @@ def _to_plan(steps, units, geometry, cost, top: int) -> Plan:
             progress[u] = end
             jumped_from[u] = page
             page, line = page + 1, 0
-        elif kind == "close":
+        elif kind in ("close", "end"):   # the page's foot: a filler, or white
             _, r, name = step
             if name:
                 modules.append(Module(f"filler:{name}", page, 0, geometry.columns, line, r,
                                       filler=name))
-            elif r:
+            elif r and (kind == "close" or line > 0):
                 warnings.append(f"page {page + 1}: {r} lines left white at the foot")
-            page, line = page + 1, 0
-        elif kind == "end":
-            _, r, name = step
-            if name:
-                modules.append(Module(f"filler:{name}", page, 0, geometry.columns, line, r,
-                                      filler=name))
-            elif r and line > 0:
-                warnings.append(f"page {page + 1}: {r} lines left white at the foot")
+            if kind == "close":
+                page, line = page + 1, 0
     pages = max((m.page for m in modules), default=0) + 1
     if geometry.even_pages and pages % 2:
         warnings.append(f"{pages} pages of content: page {pages + 1} is left blank")
