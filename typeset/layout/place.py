@@ -23,6 +23,7 @@ even. Costs are in "white lines": the unit a designer would count.
 from __future__ import annotations
 
 import math
+from itertools import product
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
@@ -40,6 +41,8 @@ HOLE = 5              # white lines at a column foot that make a hole
 PAGE_COST = 400.0     # an extra page must save more white than this
 JUMP_COST = 80.0
 FILLER_COST = 40.0
+STACK_COST = 10.0     # two modules stacked in a slot: a little busier than one
+BAND_COST = 120.0     # band after full-width band reads monotonous: prefer modules side by side
 WHITE_CELL = 12.0     # a character-column × line left empty: what the layout minimises
 FILLER_STRETCH = 2    # lines a filler may grow beyond its text
 PROMO_QR_LINES = 9    # a QR code one column wide, in grid lines
@@ -135,7 +138,11 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                filler: FillerFn) -> Plan:
     n = len(units)
     C, L = geometry.columns, geometry.lines
-    row_widths = {m: _compositions(C, m) for m in (1, 2, 3)}
+    # Row patterns: (width, units stacked) per slot. A stack is never the
+    # whole width (that is two rows) and rows of three slots do not stack.
+    row_slots = [tuple(zip(ws, counts)) for m in (1, 2, 3) for ws in _compositions(C, m)
+                 for counts in product((1, 2), repeat=m)
+                 if not (m == 1 and counts[0] == 2) and not (m == 3 and max(counts) > 1)]
 
     @lru_cache(maxsize=None)
     def variants(u: int, k: int, p: int, first: bool, rem: int) -> tuple[_Variant, ...]:
@@ -179,63 +186,94 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                 cheapest[variant.height] = variant
         return tuple(sorted(cheapest.values(), key=lambda variant: variant.badness))
 
-    def row(u: int, rem: int, ws: tuple[int, ...], p: int, r: int, first: bool):
-        """(cost, height, modules) for units u.. side by side in widths ws, the
-        cheapest for each feasible row height: a taller row is not worse in
-        itself, it may save white further down the page."""
-        options = [variants(u + j, k, p, first and j == 0, rem if j == 0 else 0)
-                   for j, k in enumerate(ws)]
-        if any(not o for o in options):
-            return []
-        heights = sorted({v.height + air for o in options for v in o
-                          for air in AIR_STEPS if v.height + air <= r})
-        col = 0
-        for j, k in enumerate(ws):       # staff pins: column, first line, height
-            pin = units[u + j].pin
-            if pin:
-                if (pin.col is not None and pin.col != col) or (
-                        pin.line is not None and pin.line != L - r):
-                    return []
-                if pin.height is not None:
-                    heights = [h for h in heights if h == pin.height] or (
-                        [pin.height] if pin.height <= r else [])
-            col += k
-        rows = []
-        for h in heights:
-            cost, mods = 0.0, []
-            for j, (k, opts) in enumerate(zip(ws, options)):
-                choice = None
-                for v in opts:
-                    if v.height > h:
+    def fit(j: int, v: _Variant, k: int, short: int) -> float | None:
+        """Cost of unit j's variant v in a module `short` lines taller than it."""
+        if units[j].kind == "promo":          # centred in its module: white is air
+            return None if short > PROMO_STRETCH else v.badness + 0.5 * short * k
+        air = min(short, MAX_AIR)
+        white = short - air
+        if white >= HOLE:
+            return None                       # a hole of a column × 5 lines
+        return v.badness + _air_cost(air, k) + WHITE_CELL * white * k + 2.0 * white * white * k
+
+    @lru_cache(maxsize=None)
+    def slot_table(j: int, count: int, k: int, p: int, first: bool,
+                   rem: int) -> dict[int, tuple[float, tuple]]:
+        """For a slot k columns wide holding unit j (and j + 1 stacked under
+        it when count is 2): for each height it can take, the cheapest cost
+        and its placements (unit, variant, module height, offset in the slot)."""
+        table: dict[int, tuple[float, tuple]] = {}
+
+        def keep(h: int, cost: float, placements: tuple) -> None:
+            if h not in table or cost < table[h][0]:
+                table[h] = (cost, placements)
+
+        def stretch(index: int) -> int:
+            return PROMO_STRETCH if units[index].kind == "promo" else MAX_AIR + HOLE - 1
+
+        first_opts = variants(j, k, p, first, rem)
+        if count == 1:
+            for v in first_opts:
+                for short in range(stretch(j) + 1):
+                    cost = fit(j, v, k, short)
+                    if cost is not None:
+                        keep(v.height + short, cost, ((j, v, v.height + short, 0),))
+            return table
+        if j + 1 >= n:
+            return table
+        for a in first_opts:
+            for b in variants(j + 1, k, p, False, 0):
+                for short in range(stretch(j) + stretch(j + 1) + 1):
+                    top_short = min(short // 2, stretch(j))
+                    c1, c2 = fit(j, a, k, top_short), fit(j + 1, b, k, short - top_short)
+                    if c1 is None or c2 is None:
                         continue
-                    short = h - v.height
-                    if units[u + j].kind == "promo":   # centred in its module: white is air
-                        if short > PROMO_STRETCH:
-                            continue
-                        c = v.badness + 0.5 * short * k
-                    else:
-                        air = min(short, MAX_AIR)
-                        white = short - air
-                        if white >= HOLE:
-                            continue              # a hole of a column × 5 lines
-                        c = v.badness + _air_cost(air, k) + WHITE_CELL * white * k + 2.0 * white * white * k
-                    if choice is None or c < choice[0]:
-                        choice = (c, v, min(short, MAX_AIR) if v.rank else 0)
-                    continue
-                if choice is None:
-                    break
-                c, v, air = choice
-                cost += c
-                mods.append(("unit", u + j, rem if j == 0 else 0, k, v.rank, v.head, air, h,
-                             v.variant))
-            else:
-                rows.append((cost, h, tuple(mods)))
+                    top = a.height + top_short
+                    h = a.height + b.height + short
+                    keep(h, c1 + c2 + STACK_COST, ((j, a, top, 0), (j + 1, b, h - top, top)))
+        return table
+
+    def row(u: int, rem: int, slots: tuple[tuple[int, int], ...], p: int, r: int, first: bool):
+        """(cost, height, modules) for units u.. in a row of slots (width,
+        units stacked in it), the cheapest for each feasible row height: a
+        taller row is not worse in itself, it may save white further down."""
+        tables, j, col = [], u, 0
+        for k, count in slots:
+            for position in range(count):       # staff pins: column, first line, height
+                pin = units[j + position].pin if j + position < n else None
+                if pin and ((pin.col is not None and pin.col != col) or position
+                            or (pin.line is not None and pin.line != L - r)):
+                    return []
+            table = slot_table(j, count, k, p, first and j == u, rem if j == u else 0)
+            if not table:
+                return []
+            tables.append((k, col, table))
+            j, col = j + count, col + k
+        heights = set(tables[0][2])
+        for _, _, table in tables[1:]:
+            heights &= set(table)
+        for index in range(u, j):
+            pin = units[index].pin
+            if pin and pin.height is not None:
+                heights &= {pin.height}
+        rows = []
+        for h in sorted(x for x in heights if x <= r):
+            cost, mods = 0.0, []
+            for k, col, table in tables:
+                slot_cost, placements = table[h]
+                cost += slot_cost
+                for index, v, height, offset in placements:
+                    air = min(height - v.height, MAX_AIR) if v.rank else 0
+                    mods.append(("unit", index, rem if index == u else 0, k, v.rank, v.head,
+                                 air, height, v.variant, col, offset))
+            rows.append((cost, h, tuple(mods)))
         return rows
 
     @lru_cache(maxsize=None)
-    def best(u: int, rem: int, p: int, r: int, first: bool) -> tuple[float, tuple]:
+    def best(u: int, rem: int, p: int, r: int, first: bool) -> tuple[float, tuple, tuple | None]:
         """Cheapest way to place units u.. (u's flow from index `rem` on, if
-        > 0) from page p with r lines left on it. Returns (cost, steps)."""
+        > 0) from page p with r lines left on it: (cost, first step, the
+        state after it); the plan is read back by following the states."""
         if u >= n:
             used = r < L or p == 0
             pages = p + 1 if used else p
@@ -244,31 +282,38 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                 cost += PAGE_COST + _white(L, C)   # a blank page would be needed
             if geometry.fixed_pages and pages != geometry.fixed_pages:
                 cost += 10_000 * abs(pages - geometry.fixed_pages)
-            return cost, (("end",) + step[1:],)
+            return cost, ("end",) + step[1:], None
         if p >= MAX_PAGES:
-            return math.inf, ()
-        options: list[tuple[float, tuple]] = []
+            return math.inf, (), None
+        choice: tuple[float, tuple, tuple | None] = (math.inf, (), None)
+
+        def consider(cost: float, step: tuple, after: tuple) -> None:
+            nonlocal choice
+            total = cost + best(*after)[0]
+            if total < choice[0]:
+                choice = (total, step, after)
+
         if r < L:                       # close the page: a filler or white at its foot
             fill_cost, fill_step = _close_page(r, C, filler)
-            rest, steps = best(u, rem, p + 1, L, True)
-            options.append((fill_cost + rest + PAGE_COST, (fill_step,) + steps))
-        for m in (1, 2, 3):             # rows of one to three modules
-            if u + m > n:
-                break
-            for ws in row_widths[m]:
-                for cost, height, mods in row(u, rem, ws, p, r, first):
-                    rest, steps = best(u + m, 0, p, r - height, False)
-                    options.append((cost + rest, (("row", mods),) + steps))
+            consider(fill_cost + PAGE_COST, fill_step, (u, rem, p + 1, L, True))
+        for slots in row_slots:         # rows of one to three slots, one or two units each
+            used = sum(count for _, count in slots)
+            if u + used > n or (rem and slots[0][1] > 1):
+                continue
+            band = len(slots) == 1 and not first   # a full-width band below the page's lead
+            for cost, height, mods in row(u, rem, slots, p, r, first):
+                consider(cost + (BAND_COST if band else 0.0), ("row", mods, height),
+                         (u + used, 0, p, r - height, False))
         for k in (C - 1, C - 2):        # one module beside a filler
             fill = filler(C - k)
-            for cost, height, mods in (row(u, rem, (k,), p, r, first) if fill else []):
+            for cost, height, mods in (row(u, rem, ((k, 1),), p, r, first) if fill else []):
                 name, lines = fill
                 if not lines <= height <= lines + FILLER_STRETCH:
                     continue
                 cost += FILLER_COST + 2.0 * (height - lines) * (C - k)
-                rest, steps = best(u + 1, 0, p, r - height, False)
-                filler_mod = ("filler", name, C - k, height)
-                options.append((cost + rest, (("row", mods + (filler_mod,)),) + steps))
+                filler_mod = ("filler", name, C - k, height, k)
+                consider(cost, ("row", mods + (filler_mod,), height),
+                         (u + 1, 0, p, r - height, False))
         if units[u].kind != "promo" and units[u].pin is None and r >= 8:   # jump overleaf
             for v in variants(u, C, p, first, rem)[:1]:
                 flow = units[u].flows[0]
@@ -280,20 +325,27 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                 placed = taken - (1 if rem else 0)      # flow items of this part
                 left = len(flow) - rem - placed
                 if placed >= MIN_JUMP and left >= MIN_JUMP:
-                    rest, steps = best(u, rem + placed, p + 1, L, True)
-                    step = ("jump", u, rem, C, v.rank, v.head, rem + placed)
-                    options.append((JUMP_COST + v.badness + PAGE_COST + rest, (step,) + steps))
-        if not options:
-            return math.inf, ()
-        return min(options, key=lambda o: o[0])
+                    consider(JUMP_COST + v.badness + PAGE_COST,
+                             ("jump", u, rem, C, v.rank, v.head, rem + placed),
+                             (u, rem + placed, p + 1, L, True))
+        return choice
+
+    def path(state: tuple) -> tuple:
+        steps = []
+        while state is not None:
+            _, step, state = best(*state)
+            steps.append(step)
+        return tuple(steps)
 
     # The masthead block may take a few lines of air too (TOP_AIR_STEPS).
-    cost, steps, top_air = min(
-        (best(0, 0, 0, L - geometry.first_page_top - extra, True) + (extra,)
-         for extra in TOP_AIR_STEPS if geometry.first_page_top + extra < L),
-        key=lambda option: option[0] + _air_cost(option[2], C))
+    starts = [(0, 0, 0, L - geometry.first_page_top - extra, True)
+              for extra in TOP_AIR_STEPS if geometry.first_page_top + extra < L]
+    start = min(starts, key=lambda state: best(*state)[0] + _air_cost(L - state[3]
+                                                                      - geometry.first_page_top, C))
+    cost, top_air = best(*start)[0], L - start[3] - geometry.first_page_top
     if math.isinf(cost):
         raise NoLayout(units, geometry)
+    steps = path(start)
     plan = _to_plan(steps, units, geometry, cost, geometry.first_page_top + top_air)
     return Plan(plan.pages, plan.modules, plan.cost, plan.warnings, top_air)
 
@@ -334,23 +386,20 @@ def _to_plan(steps, units, geometry, cost, top: int) -> Plan:
     for step in steps:
         kind = step[0]
         if kind == "row":
-            col = 0
-            height = 0
             for mod in step[1]:
                 if mod[0] == "filler":
-                    _, name, k, h = mod
+                    _, name, k, h, col = mod
                     modules.append(Module(f"filler:{name}", page, col, k, line, h, filler=name))
-                    col += k
                     continue
-                _, u, rem, k, rank, head_lines, air, height, variant = mod
+                _, u, rem, k, rank, head_lines, air, height, variant, col, offset = mod
                 start = progress.get(u, 0)
                 end = len(units[u].flows[variant if not rem else 0])
-                modules.append(Module(units[u].key, page, col, k, line, height, rank, air, start,
-                                      end, None, jumped_from.get(u) if rem else None,
+                modules.append(Module(units[u].key, page, col, k, line + offset, height, rank,
+                                      air, start, end, None,
+                                      jumped_from.get(u) if rem else None,
                                       head_lines=head_lines, variant=variant if not rem else 0))
                 progress[u] = end
-                col += k
-            line += height
+            line += step[2]
         elif kind == "jump":
             _, u, rem, k, rank, head_lines, end = step
             start = progress.get(u, 0)
