@@ -35,6 +35,12 @@ def test_a_lone_han_character_on_a_last_line_is_reported():
     assert audit("六。") == []               # a one-line paragraph is not 孤字
 
 
+def test_a_lone_han_character_with_a_dash_or_ellipsis_is_reported():
+    assert audit("回应群众期", "待——") == ["line 2: 孤字 待—— alone on the paragraph's last line"]
+    assert audit("回应群众期", "待……") == ["line 2: 孤字 待…… alone on the paragraph's last line"]
+    assert audit("回应群众", "期待——") == []
+
+
 def test_paragraph_starts_may_open_with_a_dash():
     assert audit("——摘自讲话精神", "的重要内容。") == []
     assert audit("甲乙丙丁", "——摘自讲话") == ["line 2: starts with —"]

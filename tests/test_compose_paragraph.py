@@ -51,6 +51,17 @@ def test_last_line_never_holds_a_single_han_character(tail):
         assert not any("孤字" in v for v in cp.violations)
 
 
+@pytest.mark.parametrize("tail", ["期待——", "期待……"])
+def test_a_dash_or_ellipsis_does_not_keep_a_last_han_character_company(tail):
+    # 9 国 + 期待—— would otherwise set as 国×9期 | 待—— at 11 em (seed 000's "回应群众期待——")
+    for length in (9, 20, 31):
+        cp = compose("国" * length + tail, 11)
+        last = line_texts(cp)[-1]
+        assert last != tail[1:], (length, line_texts(cp))
+        assert sum(map(is_han, last)) >= 2, (length, line_texts(cp))
+        assert not any("孤字" in v for v in cp.violations)
+
+
 def test_pulling_a_character_down_keeps_the_line_above_within_limits():
     cp = compose("国" * 23, 11)          # greedy would leave one 国 alone on line 3
     assert [len(t) for t in line_texts(cp)] in ([11, 10, 2], [10, 11, 2], [10, 10, 3])

@@ -82,9 +82,13 @@ def input_from_prepared(p) -> BreakInput:
                       breakable[: n + 1], penalty[: n + 1], _lonely_starts(p))
 
 
+_LONELY_COMPANIONS = frozenset(("punct", "space", "dash", "ellipsis"))
+
+
 def _lonely_starts(p) -> list[bool]:
     """Positions a from which the rest of the paragraph is one Han character plus
-    punctuation marks (孤字). Position 0 never counts: a one-line paragraph is fine."""
+    punctuation marks, ——, …… or spaces (孤字). Position 0 never counts: a one-line
+    paragraph is fine."""
     n = len(p)
     lonely = [False] * (n + 1)
     han = 0
@@ -92,7 +96,7 @@ def _lonely_starts(p) -> list[bool]:
         kind = p.u_kind[a]
         if p.u_cls[a] == "H":
             han += 1
-        elif kind not in ("punct", "space"):
+        elif kind not in _LONELY_COMPANIONS:
             break
         if han > 1:
             break

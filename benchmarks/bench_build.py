@@ -1,0 +1,94 @@
+"""Whole-pipeline timings on the seed issues, beside their targets.
+
+    python benchmarks/bench_build.py [seed_dir]
+
+Prints, for the composer and for each seed (000 on yibin-tabloid, 004 on
+city-broadsheet):
+  composer     chars/s of benchmarks/bench_compose.py (synthetic metrics, 11 em)
+  cold         `python -m typeset build` as a fresh process: median wall time of 5
+  warm         build() in this process after one warm-up: median of 5
+  per page     warm time / pages, and pages per second
+  peak RSS     max resident set of the cold processes and of this process
+Run on an idle machine; figures vary ±10 % between runs.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_compose import bench, seed_paragraphs  # noqa: E402
+
+from typeset.build import build  # noqa: E402
+
+RUNS = 5
+TARGET_COLD_S = 1.5          # seed 000, fresh process
+TARGET_COMPOSER = 200_000    # chars/s
+TARGET_PER_PAGE_S = 0.3      # warm
+
+
+def mark(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def cold(source: Path, layout: str, out_dir: str) -> tuple[float, float]:
+    """Median wall time of RUNS fresh `python -m typeset build` processes, and the
+    peak RSS (MiB) of the largest child so far (getrusage keeps a running max)."""
+    times = []
+    for _ in range(RUNS):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "typeset", "build", str(source), "-o", out_dir,
+                        "--layout", layout], cwd=ROOT, check=True, capture_output=True)
+        times.append(time.perf_counter() - t)
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return statistics.median(times), rss
+
+
+def warm(source: Path, layout: str, out_dir: str) -> tuple[float, int]:
+    result = build(source, out_dir, layout)           # warm-up: imports, fonts, caches
+    times = []
+    for _ in range(RUNS):
+        t = time.perf_counter()
+        result = build(source, out_dir, layout)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), len(result.laid.frames.pages)
+
+
+def main() -> None:
+    seed_dir = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds")
+    paragraphs = seed_paragraphs(str(seed_dir))
+    rate = bench(paragraphs, 11)
+    print(f"composer: {rate:,.0f} chars/s at 11 em, {sum(map(len, paragraphs)):,} chars "
+          f"(target ≥ {TARGET_COMPOSER:,}: {mark(rate >= TARGET_COMPOSER)})")
+    cases = [("000_75e0bf726cbcfecc.txt", "yibin-tabloid"),
+             ("004_6d9df8fcdc2f8129.txt", "city-broadsheet")]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, layout in cases:
+            source = seed_dir / name
+            out = os.path.join(tmp, layout)
+            cold_s, cold_rss = cold(source, layout, out)
+            warm_s, pages = warm(source, layout, out)
+            own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            per_page = warm_s / pages
+            cold_target = (f" (target ≤ {TARGET_COLD_S} s: {mark(cold_s <= TARGET_COLD_S)})"
+                           if name.startswith("000") else "")
+            print(f"{name[:3]} {layout}, {pages} pages:")
+            print(f"  cold process  {cold_s:.3f} s median of {RUNS}{cold_target}")
+            print(f"  warm build    {warm_s:.3f} s median of {RUNS}, {per_page:.3f} s/page, "
+                  f"{pages / warm_s:.1f} pages/s (target ≤ {TARGET_PER_PAGE_S} s/page: "
+                  f"{mark(per_page <= TARGET_PER_PAGE_S)})")
+            print(f"  peak RSS      {cold_rss:.0f} MiB cold process, {own_rss:.0f} MiB this process")
+
+
+if __name__ == "__main__":
+    main()
