@@ -165,6 +165,7 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
 
 
 PULL_QUOTE_COST = 15.0
+MIN_FILL = 0.97      # a page filled less than this is reported
 
 
 def _units(issue: Issue, composer: Composer) -> list[Unit]:
@@ -249,7 +250,10 @@ def _page_report(plan: Plan, modules: list[list[dict]], top_lines: int, layout: 
         bottom = max([m["lines"][1] for m in mods] + [top])
         holes = ([{"columns": [1, grid.columns], "lines": [bottom + 1, grid.lines]}]
                  if grid.lines - bottom >= HOLE else [])
-        pages.append({"page": index + 1, "fill": round(used / cells, 4), "holes": holes,
+        fill = used / cells
+        if fill < MIN_FILL:
+            warnings.append(f"page {index + 1}: filled {fill:.1%}, under {MIN_FILL:.0%}")
+        pages.append({"page": index + 1, "fill": round(fill, 4), "holes": holes,
                       "jumps": [{"item": m["item"], "to": m["jump_to"]} for m in mods
                                 if "jump_to" in m],
                       "overset_lines": sum(m.get("overset_lines", 0) for m in mods),

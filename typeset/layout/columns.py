@@ -83,13 +83,33 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
         return out
     subdiv = flow[0].subdiv
     heights = tuple(f.height for f in flow)
-    best = column_height(heights, columns, subdiv)
-    places = _assign(heights, subdiv, columns, min(height, best)) or \
-        _assign(heights, subdiv, columns, best)     # over the module: drawn, and reported
-    for item, (column, start) in zip(flow, places):
-        out[column].append((item, start))
-    _polish(out, max(height, best) * subdiv, subdiv)
+    limit = max(min(height, column_height(heights, columns, subdiv)),
+                column_height(heights, columns, subdiv))  # over the module: drawn, reported
+    for column, start, index in _balanced(heights, subdiv, columns, limit):
+        out[column].append((flow[index], start))
+    _polish(out, limit * subdiv, subdiv)
     return out
+
+
+def _balanced(heights: tuple[int, ...], subdiv: int, columns: int, limit: int):
+    """Each column filled to its share of what is left (the rest divided by
+    the columns left), taking more only when the later columns could not
+    hold the rest otherwise: 31 lines in 6 columns give 6, 5, 5, 5, 5, 5."""
+    i = 0
+    for column in range(columns):
+        left = columns - column
+        share = -(-sum(heights[i:]) // left)
+        used = 0
+        while i < len(heights):
+            h = heights[i]
+            start = _start(used, h, subdiv)
+            if start + h > limit * subdiv and left > 1:
+                break
+            if left > 1 and start + h > share and fits(heights[i:], left - 1, limit, subdiv):
+                break
+            yield column, start, i
+            used = start + h
+            i += 1
 
 
 def _polish(out: list[list[tuple[FlowLine, int]]], limit: int, subdiv: int) -> None:
@@ -109,8 +129,17 @@ def _polish(out: list[list[tuple[FlowLine, int]]], limit: int, subdiv: int) -> N
         places = _assign(tuple(f.height for f in moved), subdiv, 1, limit // subdiv)
         if places is None:
             continue
+        before = (column[:], following[:])
         column.pop()
         following[:] = [(item, start) for item, (_, start) in zip(moved, places)]
+        if not _even(out):     # balance first: bottoms stay within the tallest item
+            column[:], following[:] = before
+
+
+def _even(out: list[list[tuple[FlowLine, int]]]) -> bool:
+    bottoms = [used_units(column) for column in out if column]
+    tallest = max((item.height for column in out for item, _ in column), default=0)
+    return not bottoms or max(bottoms) - min(bottoms) <= tallest
 
 
 def used_units(column: list[tuple[FlowLine, int]]) -> int:

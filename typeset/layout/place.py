@@ -280,10 +280,12 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
             cost, step = _close_page(r, C, filler) if used and r else (0.0, ("close", 0, None))
             if geometry.even_pages and pages % 2:
                 cost += PAGE_COST + _white(L, C)   # a blank page would be needed
-            if geometry.fixed_pages and pages != geometry.fixed_pages:
-                cost += 10_000 * abs(pages - geometry.fixed_pages)
+            if geometry.fixed_pages:
+                if pages > geometry.fixed_pages:
+                    return math.inf, (), None       # overset: an error, not a silent extra page
+                cost += (geometry.fixed_pages - pages) * (PAGE_COST + _white(L, C))
             return cost, ("end",) + step[1:], None
-        if p >= MAX_PAGES:
+        if p >= max(MAX_PAGES, geometry.fixed_pages or 0):
             return math.inf, (), None
         choice: tuple[float, tuple, tuple | None] = (math.inf, (), None)
 
@@ -420,6 +422,10 @@ def _to_plan(steps, units, geometry, cost, top: int) -> Plan:
             if kind == "close":
                 page, line = page + 1, 0
     pages = max((m.page for m in modules), default=0) + 1
+    if geometry.fixed_pages and pages < geometry.fixed_pages:
+        warnings.append(f"{pages} pages of content for {geometry.fixed_pages} pages: "
+                        f"pages {pages + 1}–{geometry.fixed_pages} are left blank")
+        pages = geometry.fixed_pages
     if geometry.even_pages and pages % 2:
         warnings.append(f"{pages} pages of content: page {pages + 1} is left blank")
         pages += 1

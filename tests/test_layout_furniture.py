@@ -1,0 +1,120 @@
+"""Page furniture: the masthead (报头) and epigraph box (报眼) on page 1,
+running heads (报眉) on the others, the promo block's QR code."""
+
+import shutil
+
+import pytest
+
+from typeset.frames import Box, QRCode
+from typeset.layouts import PT_PER_MM, load_layout
+
+from .conftest import SEED_000
+from .layout_support import glyph_text, lay_out_file, text_lines
+
+
+@pytest.fixture(scope="module")
+def seed000():
+    return lay_out_file(SEED_000)
+
+
+@pytest.fixture(scope="module")
+def seed000_with_qr(tmp_path_factory):
+    path = tmp_path_factory.mktemp("qr") / "issue.txt"
+    shutil.copy(SEED_000, path)
+    path.with_suffix(".yaml").write_text("promo_qr_url: https://example.org/today\n",
+                                         encoding="utf-8")
+    return lay_out_file(path)
+
+
+def _texts(page, role):
+    return [glyph_text(e) for e in text_lines(page, role)]
+
+
+@pytest.mark.parametrize("wanted", ["伊滨新闻", "第6期", "总第274期", "甲辰年二月廿三",
+                                    "审连00018号", "内部资料 免费交流"])
+def test_page_one_masthead_prints(seed000, wanted):
+    _, _, laid = seed000
+    assert any(wanted in text for text in _texts(laid.frames.pages[0], "masthead"))
+
+
+def test_the_masthead_is_on_page_one_only(seed000):
+    _, _, laid = seed000
+    assert all(not _texts(page, "masthead") for page in laid.frames.pages[1:])
+
+
+def test_page_one_has_no_running_head(seed000):
+    _, _, laid = seed000
+    assert not _texts(laid.frames.pages[0], "running_head")
+
+
+def test_every_inner_page_has_a_running_head_with_paper_and_folio(seed000):
+    _, _, laid = seed000
+    assert len(laid.frames.pages) >= 2
+    for page in laid.frames.pages[1:]:
+        heads = _texts(page, "running_head")
+        assert any("伊滨新闻" in t for t in heads), heads
+        assert any(f"第{page.number}版" in t for t in heads), heads
+
+
+def test_running_heads_sit_above_the_type_area(seed000):
+    _, layout, laid = seed000
+    top = layout.page.margin_top_mm * PT_PER_MM
+    for page in laid.frames.pages[1:]:
+        assert all(e.baseline < top for e in text_lines(page, "running_head"))
+
+
+def _epigraph_box(page):
+    lines = text_lines(page, "epigraph")
+    boxes = [e for e in page.elements if isinstance(e, Box) and e.stroke > 0 and
+             all(e.x <= t.x and e.y < t.baseline < e.y + e.h for t in lines)]
+    return lines, boxes
+
+
+def test_the_epigraph_is_set_inside_a_ruled_box_on_page_one(seed000):
+    _, _, laid = seed000
+    lines, boxes = _epigraph_box(laid.frames.pages[0])
+    assert lines
+    assert len(boxes) == 1
+    assert "要以科技创新引领产业创新" in glyph_text(lines[0])
+
+
+def test_the_epigraph_attribution_is_drawn(seed000):
+    issue, _, laid = seed000
+    drawn = "".join(_texts(laid.frames.pages[0], "epigraph"))
+    assert issue.epigraph.attribution.lstrip("—") in drawn
+    assert "摘自习近平总书记在新时代推动中部地区崛起座谈会上的重要讲话精神" in drawn
+
+
+def _qr_codes(laid):
+    return [e for page in laid.frames.pages for e in page.elements if isinstance(e, QRCode)]
+
+
+def test_the_promo_qr_code_encodes_the_layouts_url(seed000):
+    _, layout, laid = seed000
+    assert [q.data for q in _qr_codes(laid)] == [layout.pages.promo_qr_url]
+    assert load_layout("yibin-tabloid").pages.promo_qr_url == "https://mp.weixin.qq.com/"
+
+
+def test_the_sidecars_promo_qr_url_replaces_the_layouts(seed000_with_qr):
+    _, _, laid = seed000_with_qr
+    assert [q.data for q in _qr_codes(laid)] == ["https://example.org/today"]
+
+
+def test_the_qr_code_sits_in_the_promo_module(seed000):
+    _, layout, laid = seed000
+    (code,) = _qr_codes(laid)
+    promo = [(p["page"], m) for p in laid.report["pages"] for m in p["modules"]
+             if m["variant"] == "promo"]
+    assert len(promo) == 1
+    number, module = promo[0]
+    grid = layout.grid
+    ox = layout.type_area_origin_pt(number)[0]
+    oy = layout.page.margin_top_mm * PT_PER_MM
+    left = ox + grid.column_x(module["columns"][0] - 1)
+    right = ox + grid.column_x(module["columns"][1] - 1) + grid.span_width_pt(1)
+    top = oy + grid.line_top_y(module["lines"][0] - 1)
+    bottom = oy + grid.line_top_y(module["lines"][1] - 1) + layout.body_size_pt
+    page = laid.frames.pages[number - 1]
+    assert code in page.elements
+    assert left - 0.01 <= code.x and code.x + code.size <= right + 0.01
+    assert top - 0.01 <= code.y and code.y + code.size <= bottom + 0.01

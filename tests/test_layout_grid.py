@@ -1,0 +1,118 @@
+"""Grid arithmetic on placed pages: every body line on the line grid, every
+column of a module starting on a grid line, columns balanced."""
+
+import pytest
+
+from typeset.layout.columns import split_columns, used_units
+from typeset.layout.measure import FlowLine, body_scales
+
+from .conftest import SEED_000, SEED_004
+from .layout_support import (article_modules, body_top, grid_offset, jump_issue, lay_out_file,
+                             module_cells, on_grid, text_lines)
+
+CASES = {
+    "seed000-tabloid": lambda tmp: (SEED_000, "yibin-tabloid"),
+    "seed004-broadsheet": lambda tmp: (SEED_004, "city-broadsheet"),
+    "jump-tabloid": lambda tmp: (jump_issue(tmp / "jump.txt"), "yibin-tabloid"),
+}
+
+
+@pytest.fixture(scope="module", params=list(CASES))
+def case(request, tmp_path_factory):
+    path, layout_name = CASES[request.param](tmp_path_factory.mktemp(request.param))
+    return lay_out_file(path, layout_name)
+
+
+def test_every_body_line_of_the_grid_size_has_its_baseline_on_the_line_grid(case):
+    _, layout, laid = case
+    body = [(page.number, e) for page in laid.frames.pages for e in text_lines(page, "body")]
+    assert len(body) > 100
+    size = layout.body_size_pt
+    off = [(n, round(grid_offset(layout, e.baseline), 3), "".join(g.char for g in e.glyphs)[:8])
+           for n, e in body
+           if abs(e.size - size) < 1e-6 and not on_grid(layout, grid_offset(layout, e.baseline))]
+    assert not off
+
+
+def test_larger_body_lines_sit_on_the_subdivided_grid_of_their_size(case):
+    """五号 on a 小五 grid is N lines to G grid lines: each line starts a
+    whole number of 1/N grid lines from the type area's first line."""
+    _, layout, laid = case
+    scales = {s.size: s for s in body_scales(layout)[1:]}
+    off = []
+    for page in laid.frames.pages:
+        for e in text_lines(page, "body"):
+            if abs(e.size - layout.body_size_pt) < 1e-6:
+                continue
+            assert e.size in scales, f"body line in {e.size} pt, not a body scale"
+            units = body_top(layout, e) * scales[e.size].lines
+            if abs(units - round(units)) * layout.line_pitch_pt / scales[e.size].lines > 0.01:
+                off.append((page.number, round(body_top(layout, e), 3)))
+    assert not off
+
+
+def test_every_column_of_every_module_starts_its_body_on_a_grid_line(case):
+    _, layout, laid = case
+    off, checked = [], 0
+    for index, module in article_modules(laid):
+        for col, cell in enumerate(module_cells(layout, laid, index, module), module["columns"][0]):
+            if not cell:
+                continue
+            first = min(cell, key=lambda e: e.baseline)
+            if first.role not in ("body", "byline", "jump"):
+                continue        # a subhead or pull quote centres itself in its lines
+            checked += 1
+            if not on_grid(layout, body_top(layout, first)):
+                off.append((index + 1, module["item"], col, round(body_top(layout, first), 3)))
+    assert checked >= 10
+    assert not off
+
+
+def _line_height(layout, element) -> float:
+    """Grid lines a one-line flow item takes: 1, or G/N for a larger body size."""
+    if element.role == "body" and abs(element.size - layout.body_size_pt) > 1e-6:
+        scale = next(s for s in body_scales(layout) if s.size == element.size)
+        return scale.grid_lines / scale.lines
+    return 1.0
+
+
+def _bottoms(layout, laid):
+    """(module, column bottoms in grid lines, tallest item) of the modules
+    with no subhead or pull quote in their flow."""
+    for index, module in article_modules(laid):
+        cells = module_cells(layout, laid, index, module)
+        if any(e.role not in ("body", "byline", "jump") for cell in cells for e in cell):
+            continue
+        ends = [[body_top(layout, e) + _line_height(layout, e) for e in cell] for cell in cells]
+        tallest = max(_line_height(layout, e) for cell in cells for e in cell)
+        start = min(body_top(layout, e) for cell in cells for e in cell)
+        # an empty column ends where the body begins
+        yield (index + 1, module["item"]), [max(c) if c else start for c in ends], tallest
+
+
+def test_columns_of_a_module_end_within_its_tallest_line_of_each_other(case):
+    """Within one line in the grid's own size; in a larger size (五号: 1.2
+    grid lines a line) within one of its lines plus the wait of a byline that
+    starts on the next grid line."""
+    _, layout, laid = case
+    uneven = {m: [round(b, 2) for b in bottoms] for m, bottoms, tallest in _bottoms(layout, laid)
+              if max(bottoms) - min(bottoms) > tallest + (0.8 if tallest > 1.01 else 0) + 0.01}
+    assert not uneven
+
+
+def _lines(count: int) -> tuple[FlowLine, ...]:
+    return tuple(FlowLine(1, (), "body", 9.0, paragraph_start=n == 0,
+                          paragraph_end=n == count - 1) for n in range(count))
+
+
+@pytest.mark.parametrize("count,columns", [(12, 6), (24, 6), (32, 8)])
+def test_split_columns_fills_evenly_divisible_flows_exactly(count, columns):
+    cols = split_columns(_lines(count), columns, 99)
+    assert [used_units(c) for c in cols] == [count // columns] * columns
+
+
+def test_split_columns_balances_one_line_items_to_within_one_line():
+    cols = split_columns(_lines(31), 6, 99)
+    used = [used_units(c) for c in cols]
+    assert sum(used) == 31
+    assert max(used) - min(used) <= 1
