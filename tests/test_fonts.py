@@ -1,12 +1,15 @@
 """Font roles, fallback chains and the converted font files (typeset/fonts.py, fonts/)."""
 
+import io
+import struct
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
 
 from typeset.diagnostics import TypesetError
-from typeset.fonts import DEFAULT_ROLES, REPO_FONTS, FontError, FontSet, find_font_file
+from typeset.fonts import (DEFAULT_ROLES, REPO_FONTS, FontError, FontSet, _reportlab_font_class,
+                           find_font_file)
 
 NOTO = Path("/usr/share/fonts/opentype/noto")
 CONVERTED = {  # output in fonts/ -> Debian source collection (face 2 = SC)
@@ -79,3 +82,57 @@ def test_converted_font_keeps_every_code_point_of_the_source(name):
     with TTFont(REPO_FONTS / name, lazy=True) as a, TTFont(src, fontNumber=2, lazy=True) as b:
         ours, theirs = a.getBestCmap(), b.getBestCmap()
     assert len(ours) >= len(theirs) and set(theirs) <= set(ours)
+
+
+# The bulk parser behind FontSet.register_for_reportlab must give reportlab exactly
+# what reportlab's own (per-integer) TTFontFile.extractInfo gives it.
+SMALL_FACE = REPO_FONTS / "LXGWWenKai-Regular.ttf"  # the smallest committed face
+
+
+def _without_format_12(data: bytes) -> bytes:
+    """The font with its format 12 cmap records renamed to platform 2, which reportlab
+    skips, so that it (and the fast parser) fall back on the format 4 subtable."""
+    out = bytearray(data)
+    tables = {data[12 + 16 * i: 16 + 16 * i]: struct.unpack_from(">I", data, 20 + 16 * i)[0]
+              for i in range(struct.unpack_from(">H", data, 4)[0])}
+    cmap = tables[b"cmap"]
+    for i in range(struct.unpack_from(">H", data, cmap + 2)[0]):
+        rec = cmap + 4 + 8 * i
+        if struct.unpack_from(">H", data, cmap + struct.unpack_from(">I", data, rec + 4)[0])[0] == 12:
+            struct.pack_into(">H", out, rec, 2)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("cmap_format", [12, 4])
+def test_fast_face_matches_reportlab_parser(cmap_format):
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    data = SMALL_FACE.read_bytes()
+    if cmap_format == 4:
+        data = _without_format_12(data)
+    ours = _reportlab_font_class().face_class(io.BytesIO(data))
+    ref = TTFontFace(io.BytesIO(data))
+    assert not isinstance(ours.hmetrics, list)  # the bulk path ran, not reportlab's fallback
+    assert (max(ours.charToGlyph) > 0xFFFF) == (cmap_format == 12)  # the subtable meant
+    assert ours.charToGlyph == ref.charToGlyph and list(ours.charToGlyph) == list(ref.charToGlyph)
+    assert ours.charWidths == ref.charWidths and ours.defaultWidth == ref.defaultWidth
+    assert list(ours.hmetrics) == ref.hmetrics and len(ours.hmetrics) == len(ref.hmetrics)
+    assert ours.hmetrics[-1] == ref.hmetrics[-1] and ours.hmetrics[5:9] == ref.hmetrics[5:9]
+    assert ours.glyphPos == ref.glyphPos
+    assert list(ours.glyphToChar.items()) == list(ref.glyphToChar.items())
+    metrics = ("name", "familyName", "styleName", "fullName", "uniqueFontID", "unitsPerEm", "bbox",
+               "ascent", "descent", "capHeight", "italicAngle", "stemV", "flags", "numGlyphs",
+               "underlinePosition", "underlineThickness", "fontRevision", "_full_font")
+    assert {k: getattr(ours, k) for k in metrics} == {k: getattr(ref, k) for k in metrics}
+
+
+def test_fast_font_sets_what_reportlabs_ttfont_sets():
+    """_reportlab_font_class().__init__ mirrors TTFont.__init__; catch a reportlab change."""
+    from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
+
+    ours, ref = _reportlab_font_class()("Fast", str(SMALL_FACE)), RLTTFont("Fast", str(SMALL_FACE))
+    assert isinstance(ours, RLTTFont) and set(vars(ours)) == set(vars(ref))
+    same = ("fontName", "_asciiReadable", "_shapable")
+    assert {k: vars(ours)[k] for k in same} == {k: vars(ref)[k] for k in same}
+    assert ours.encoding.name == ref.encoding.name and dict(ours.state) == dict(ref.state) == {}
+    assert ours.stringWidth("中文 a\u00a0", 10) == ref.stringWidth("中文 a\u00a0", 10)
