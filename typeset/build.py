@@ -28,6 +28,7 @@ from .parse import parse_issue
 from .parse.normalise import is_han
 from .render import render_pdf
 from .sidecar import Sidecar, load_sidecar
+from .source import read_source
 
 # Roles whose text is the issue's own; the others are furniture (running
 # heads, jump lines, fillers) or repeated text (pull quotes, short titles).
@@ -80,16 +81,17 @@ def check_glyphs(frames: DocumentFrames, fonts: FontSet, issue: Issue) -> None:
                                 missing.setdefault(char, set()).add(glyph.font)
     if not missing:
         return
-    lines = Path(issue.source).read_text(encoding="utf-8", errors="replace").splitlines()
+    lines = read_source(issue.source).lines
     where = []
     for char in sorted(missing):
-        numbers = [str(n) for n, line in enumerate(lines, 1) if char in line][:5]
-        where.append(f"{char} U+{ord(char):04X} (line {', '.join(numbers) or '?'}; "
-                     f"fonts: {', '.join(sorted(missing[char]))})")
-    raise TypesetError(f"{len(missing)} character(s) no font has: " + "; ".join(where) +
-                       " — add a font with them to the layout's fallback chains", issue.source,
-                       int(where and [n for n, line in enumerate(lines, 1)
-                                      if any(c in line for c in missing)][0]) or None)
+        numbers = [n for n, line in enumerate(lines, 1) if char in line]
+        where.append(f"{char} U+{ord(char):04X} (line {', '.join(map(str, numbers[:5])) or '?'}; "
+                     f"font roles: {', '.join(sorted(missing[char]))})")
+    first = min((n for n, line in enumerate(lines, 1) if any(c in line for c in missing)),
+                default=None)
+    raise TypesetError(f"{len(missing)} character(s) no font has: " + "; ".join(where)
+                       + " — add a font that has them to the layout's fallback chains",
+                       issue.source, first)
 
 
 def significant(text: str) -> str:

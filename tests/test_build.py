@@ -1,0 +1,81 @@
+"""The whole pipeline: what `typeset build` promises beyond each stage."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from typeset.build import build, check_text_kept
+from typeset.diagnostics import TypesetError
+from typeset.frames import DocumentFrames, PageFrame
+from typeset.parse import parse_issue
+
+ARTICLE = ("## 伊滨区召开经济工作会议\n\n伊滨讯 12月30日,伊滨区召开经济工作会议,总结全年工作,"
+           "部署明年任务。会议强调,要坚持以科技创新为引领,扎实做好产业发展、城市提质、"
+           "乡村振兴等重点工作,奋力开创伊滨高质量发展新局面。{extra}\n\n(伊滨宣)\n")
+
+
+def _issue(tmp_path: Path, extra: str = "") -> Path:
+    path = tmp_path / "issue.txt"
+    path.write_text(ARTICLE.format(extra=extra), encoding="utf-8")
+    return path
+
+
+def test_a_character_no_font_has_stops_the_build_naming_it_and_its_line(tmp_path):
+    path = _issue(tmp_path, extra="会上宣读了\U000F0001号文件。")
+    with pytest.raises(TypesetError) as info:
+        build(path, tmp_path / "out")
+    message = str(info.value)
+    assert "U+F0001" in message and "line 3" in message and f"{path}:3" in message
+    assert not (tmp_path / "out" / "issue.pdf").exists()
+
+
+def test_a_rare_name_character_prints_from_the_fallback_font(tmp_path):
+    if not Path("/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf").exists():
+        pytest.skip("BabelStone Han (Debian fonts-babelstone-han) is the fallback for 𪚥")
+    pypdfium2 = pytest.importorskip("pypdfium2")
+    path = _issue(tmp_path, extra="记者䶮𠮷𪚥到会采访。")
+    result = build(path, tmp_path / "out")
+    pdf = pypdfium2.PdfDocument(str(result.pdf))
+    text = "".join(page.get_textpage().get_text_range() for page in pdf)
+    assert "䶮𠮷𪚥" in "".join(text.split())
+
+
+def test_text_that_was_not_placed_fails_the_build(tmp_path):
+    issue = parse_issue(_issue(tmp_path))
+    empty = DocumentFrames((PageFrame(1, 100, 100, 0, ()),), "t")
+    with pytest.raises(TypesetError, match="not placed"):
+        check_text_kept(empty, issue)
+
+
+def test_cli_build_prints_a_line_per_page_and_writes_pdf_and_report(tmp_path):
+    path = _issue(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "typeset", "build", str(path), "-o",
+                             str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "page 1:" in result.stdout and "fill" in result.stdout
+    assert (tmp_path / "out" / "issue.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "out" / "issue.layout.json").exists()
+
+
+def test_cli_build_error_is_one_line_with_exit_2_and_no_output(tmp_path):
+    path = _issue(tmp_path)
+    (tmp_path / "issue.yaml").write_text("placement:\n  - item: 不存在的稿件\n    page: 1\n",
+                                         encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "typeset", "build", str(path), "-o",
+                             str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert "issue.yaml:2" in result.stderr and "不存在的稿件" in result.stderr
+    assert not (tmp_path / "out" / "issue.pdf").exists()
+
+
+def test_an_unknown_layout_is_an_error_naming_the_choices(tmp_path):
+    path = _issue(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "typeset", "build", str(path), "--layout",
+                             "no-such-paper", "-o", str(tmp_path / "out")],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "yibin-tabloid" in result.stderr and "Traceback" not in result.stderr
