@@ -89,3 +89,12 @@ def test_a_solidus_neither_starts_nor_ends_a_line():
             assert line[0] != "／"
         for line in lines[:-1]:
             assert line[-1] != "／"
+
+
+def test_a_date_is_never_broken_between_its_numbers_and_units():
+    text = "伊滨讯 3月28日，区党工委理论学习中心组举行集体学习研讨，深入学习领会。" * 3
+    for measure in range(8, 15):
+        lines = line_texts(compose(text, measure=measure))
+        for before, after in zip(lines, lines[1:]):
+            joint = before.rstrip()[-1:] + after[:1]
+            assert joint not in ("3月", "月2", "8日"), (before, after)

@@ -219,12 +219,29 @@ def prepare(runs: Sequence, metrics: Metrics, measure: float) -> Prepared:
                 ok = word_may_end_line(p.unit_text(i))
             if ok and rc == "W":
                 ok = word_may_start_line(p.unit_text(i + 1))
+            if ok and _inside_date(p, i):
+                ok = False
             g_b[i] = ok
     if n:
         g_j[n - 1] = 0
     p.adv = adv
     _split_overlong_words(p, measure)
     return p
+
+
+# A date or time reads as one unit: 3月28日, 2024年4月1日, 8时30分 are never
+# broken (GB/T 15835 keeps a number with its unit; a date is numbers and units).
+_DATE_UNITS = frozenset("年月日时分秒")
+_DATE_LINKS = frozenset("年月时分")
+
+
+def _inside_date(p: Prepared, i: int) -> bool:
+    """Is the gap after unit i inside a date such as 3月28日?"""
+    left, right = p.unit_text(i), p.unit_text(i + 1)
+    if left.isdigit() and right in _DATE_UNITS:
+        return True                                   # 3|月
+    return (left in _DATE_LINKS and right.isdigit() and i > 0
+            and p.unit_text(i - 1).isdigit())         # 3月|28
 
 
 def _split_overlong_words(p: Prepared, measure: float) -> None:

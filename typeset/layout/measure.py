@@ -263,7 +263,8 @@ def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
         for text in texts:
             if len(text) < 80:      # a short paragraph would read twice in a row
                 continue
-            for sentence in _SENTENCE.findall(text):
+            # not the opening sentence: the quote would repeat the paragraph's first words
+            for sentence in _SENTENCE.findall(text)[1:]:
                 sentence = sentence.strip().lstrip("，、")
                 inner = sentence.strip("“”")
                 if shortest <= len(inner) <= longest:
@@ -291,16 +292,22 @@ def pull_quote_flow(text: str, composer: Composer, subdiv: int) -> FlowLine:
 
 def with_pull_quotes(measured: Measured, composer: Composer) -> tuple[tuple[FlowLine, ...], ...]:
     """The body flow without, with one and with two pull quotes, each placed
-    above the paragraph its sentence comes from."""
+    after the paragraph that follows the one it quotes (near its source, not
+    beside it), or before that paragraph when it is the last."""
     variants = [measured.flow]
     quotes = pull_quote_sentences(measured.item)
     for count in range(1, len(quotes) + 1):
         chosen = quotes[:count] if count == 1 else quotes
         flow = list(measured.flow)
         for sentence, block_index in reversed(chosen):
+            sources = [f.source for f in flow if f.role == "body"]
             source = measured.item.body[block_index].source
-            # Above the paragraph it quotes, so the reader meets the quote first.
-            position = min((i for i, f in enumerate(flow) if f.source == source), default=0)
+            following = next((s for s in sources[sources.index(source):] if s != source), None) \
+                if source in sources else None
+            if following is not None:
+                position = max(i for i, f in enumerate(flow) if f.source == following) + 1
+            else:
+                position = min((i for i, f in enumerate(flow) if f.source == source), default=0)
             flow.insert(position, pull_quote_flow(sentence, composer, measured.subdiv))
         variants.append(tuple(flow))
     return tuple(variants)
