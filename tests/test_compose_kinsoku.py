@@ -91,10 +91,15 @@ def test_a_solidus_neither_starts_nor_ends_a_line():
             assert line[-1] != "／"
 
 
-def test_a_date_is_never_broken_between_its_numbers_and_units():
+def test_a_date_is_not_broken_between_its_numbers_and_units():
     text = "伊滨讯 3月28日，区党工委理论学习中心组举行集体学习研讨，深入学习领会。" * 3
-    for measure in range(8, 15):
+    for measure in range(10, 15):
         lines = line_texts(compose(text, measure=measure))
         for before, after in zip(lines, lines[1:]):
             joint = before.rstrip()[-1:] + after[:1]
             assert joint not in ("3月", "月2", "8日"), (before, after)
+
+
+def test_in_a_column_too_narrow_for_dateline_and_date_the_date_breaks_rather_than_a_line_gapes():
+    lines = compose("伊滨讯 3月28日，区党工委理论学习中心组举行集体学习研讨。", measure=8).lines
+    assert all(line.gap_expansion <= 0.5 for line in lines)

@@ -21,6 +21,7 @@ HAN_LATIN_MAX = 0.5       # …stretches to ½ em
 HAN_LATIN_MIN = 0.125     # …shrinks to ⅛ em
 WESTERN_SPACE_MAX = 0.5   # a western word space stretches up to ½ em
 FORCED_BREAK_PENALTY = 1000  # inside a word too long for the measure (reported)
+DATE_BREAK_PENALTY = 400     # inside 3月28日: only to avoid a line spaced out past ½ em
 
 _FULL_WIDTH_CLASSES = frozenset("PCOM")  # set on a 1 em body whatever the font says
 _ONE_EM_CONNECTORS = frozenset("\u2014～")
@@ -220,7 +221,7 @@ def prepare(runs: Sequence, metrics: Metrics, measure: float) -> Prepared:
             if ok and rc == "W":
                 ok = word_may_start_line(p.unit_text(i + 1))
             if ok and _inside_date(p, i):
-                ok = False
+                g_p[i] = DATE_BREAK_PENALTY
             g_b[i] = ok
     if n:
         g_j[n - 1] = 0
@@ -229,8 +230,9 @@ def prepare(runs: Sequence, metrics: Metrics, measure: float) -> Prepared:
     return p
 
 
-# A date or time reads as one unit: 3月28日, 2024年4月1日, 8时30分 are never
-# broken (GB/T 15835 keeps a number with its unit; a date is numbers and units).
+# A date or time reads as one unit: 3月28日, 2024年4月1日, 8时30分 are kept
+# whole (GB/T 15835 keeps a number with its unit) unless the only other way
+# is a line spaced out past ½ em, as in a 9-character column.
 _DATE_UNITS = frozenset("年月日时分秒")
 _DATE_LINKS = frozenset("年月时分")
 
