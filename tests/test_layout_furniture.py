@@ -2,6 +2,7 @@
 running heads (报眉) on the others, the promo block's QR code."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -118,3 +119,20 @@ def test_the_qr_code_sits_in_the_promo_module(seed000):
     assert code in page.elements
     assert left - 0.01 <= code.x and code.x + code.size <= right + 0.01
     assert top - 0.01 <= code.y and code.y + code.size <= bottom + 0.01
+
+
+def test_a_layout_with_a_logo_prints_the_paper_name_as_that_image(tmp_path):
+    from PIL import Image
+
+    from typeset.build import build
+    from typeset.frames import Picture
+    Image.new("RGB", (400, 120), "white").save(tmp_path / "logo.png")
+    text = (Path(__file__).resolve().parents[1] / "layouts" / "yibin-tabloid.yaml").read_text(
+        encoding="utf-8")
+    text = text.replace("  paper_size: 72 ", "  logo: logo.png\n  paper_size: 72 ")
+    assert "logo: logo.png" in text
+    (tmp_path / "paper.yaml").write_text(text, encoding="utf-8")
+    result = build(SEED_000, tmp_path / "out", str(tmp_path / "paper.yaml"))
+    pictures = [e for e in result.laid.frames.pages[0].elements if isinstance(e, Picture)]
+    assert len(pictures) == 1 and pictures[0].path.endswith("logo.png")
+    assert abs(pictures[0].w / pictures[0].h - 400 / 120) < 0.01

@@ -104,3 +104,45 @@ def test_cli_json_has_the_structure():
 ])
 def test_halfwidth_punctuation_rules(raw, expected):
     assert normalise_punctuation(raw) == expected
+
+
+MASTHEAD = ("# 伊滨新闻\n\n2024年4月1日 第6期 ■ 河南省新闻出版局批准\n{lunar} 总第274期 ■ 编辑出版:区融媒体中心\n\n"
+            "## 标题新闻稿件\n\n正文第一段内容，说明情况。\n")
+
+
+def test_a_masthead_lunar_date_that_disagrees_is_warned_with_its_line(tmp_path):
+    path = tmp_path / "issue.txt"
+    path.write_text(MASTHEAD.format(lunar="甲辰年二月廿四"), encoding="utf-8")
+    issue = parse_issue(path)
+    warnings = [d for d in issue.diagnostics if "lunar date" in d.message]
+    assert len(warnings) == 1
+    assert warnings[0].line == 4 and "甲辰年二月廿三" in warnings[0].message
+
+
+def test_a_masthead_without_lunar_date_gets_the_computed_one(tmp_path):
+    path = tmp_path / "issue.txt"
+    path.write_text(MASTHEAD.format(lunar=""), encoding="utf-8")
+    issue = parse_issue(path)
+    assert issue.masthead.lunar_date == "甲辰年二月廿三"
+    assert issue.masthead.weekday == "星期一"
+
+
+def test_sidecar_supplies_a_missing_masthead(tmp_path):
+    path = tmp_path / "issue.txt"
+    path.write_text("## 标题新闻稿件\n\n正文第一段内容，说明情况。\n", encoding="utf-8")
+    (tmp_path / "issue.yaml").write_text(
+        "masthead:\n  paper: 伊滨新闻\n  date: 2024-12-31\n  issue: 52\n  total_issue: 320\n",
+        encoding="utf-8")
+    m = parse_issue(path).masthead
+    assert (m.paper_name, m.issue_number, m.total_issue_number) == ("伊滨新闻", 52, 320)
+    assert m.lunar_date == "甲辰年十二月初一" and m.missing == ()
+
+
+def test_a_sidecar_error_names_file_line_and_key(tmp_path):
+    path = tmp_path / "issue.txt"
+    path.write_text("## 标题新闻稿件\n\n正文。\n", encoding="utf-8")
+    (tmp_path / "issue.yaml").write_text("masthead:\n  paper: 伊滨新闻\n  isue: 5\n",
+                                         encoding="utf-8")
+    with pytest.raises(TypesetError) as info:
+        parse_issue(path)
+    assert f"{tmp_path / 'issue.yaml'}:3" in str(info.value) and "masthead.isue" in str(info.value)

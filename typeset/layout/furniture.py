@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from PIL import Image
+
 from ..compose import Run
-from ..frames import Box, Element, Rule, TextLine
+from ..frames import Box, Element, Picture, Rule, TextLine
 from ..model import Epigraph, Masthead
 from .draw import PageDraw, composed_line, shifted
 from .measure import Composer
@@ -89,10 +91,19 @@ def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
     elements: list[Element] = []
     name = masthead.paper_name or paper
     name_size = min(spec.paper_size_pt, width * 0.5 / max(len(name), 1))
-    name_line = composer.paragraph((Run(name, spec.paper_font),), 40, 0, "left", "left").lines[0]
-    name_w = sum(g.width for g in name_line.glyphs) * name_size
     name_h = name_size * 1.2
-    elements.append(TextLine(0, name_size * 0.98, name_size, name_line.glyphs, role="masthead"))
+    if spec.logo is not None:
+        # The paper's own calligraphy, as its image, at the paper name's height.
+        with Image.open(spec.logo) as image:
+            aspect = image.width / image.height
+        name_w = min(name_h * aspect, width * 0.5)
+        elements.append(Picture(0, 0, name_w, name_h, str(spec.logo)))
+    else:
+        name_line = composer.paragraph((Run(name, spec.paper_font),), 40, 0, "left",
+                                       "left").lines[0]
+        name_w = sum(g.width for g in name_line.glyphs) * name_size
+        elements.append(TextLine(0, name_size * 0.98, name_size, name_line.glyphs,
+                                 role="masthead"))
 
     size = composer.style("running_head").size_pt
     leading = size * 1.55
