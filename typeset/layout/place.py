@@ -23,6 +23,7 @@ even. Costs are in "white lines": the unit a designer would count.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from itertools import product
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,6 +43,7 @@ PAGE_COST = 400.0     # an extra page must save more white than this
 JUMP_COST = 80.0
 FILLER_COST = 40.0
 STACK_COST = 10.0     # two modules stacked in a slot: a little busier than one
+STACK_VARIANTS = 4    # variants of each stacked unit tried
 BAND_COST = 120.0     # band after full-width band reads monotonous: prefer modules side by side
 WHITE_CELL = 12.0     # a character-column × line left empty: what the layout minimises
 FILLER_STRETCH = 2    # lines a filler may grow beyond its text
@@ -190,11 +192,9 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
         """Cost of unit j's variant v in a module `short` lines taller than it."""
         if units[j].kind == "promo":          # centred in its module: white is air
             return None if short > PROMO_STRETCH else v.badness + 0.5 * short * k
-        air = min(short, MAX_AIR)
-        white = short - air
-        if white >= HOLE:
+        if short >= MAX_AIR + HOLE:
             return None                       # a hole of a column × 5 lines
-        return v.badness + _air_cost(air, k) + WHITE_CELL * white * k + 2.0 * white * white * k
+        return v.badness + SHORT_COST[short] * k
 
     @lru_cache(maxsize=None)
     def slot_table(j: int, count: int, k: int, p: int, first: bool,
@@ -221,8 +221,9 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
             return table
         if j + 1 >= n:
             return table
-        for a in first_opts:
-            for b in variants(j + 1, k, p, False, 0):
+        # Stacks try each unit's cheapest few variants: enough to match heights.
+        for a in first_opts[:STACK_VARIANTS]:
+            for b in variants(j + 1, k, p, False, 0)[:STACK_VARIANTS]:
                 for short in range(stretch(j) + stretch(j + 1) + 1):
                     top_short = min(short // 2, stretch(j))
                     c1, c2 = fit(j, a, k, top_short), fit(j + 1, b, k, short - top_short)
@@ -235,14 +236,27 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
 
     def row(u: int, rem: int, slots: tuple[tuple[int, int], ...], p: int, r: int, first: bool):
         """(cost, height, modules) for units u.. in a row of slots (width,
-        units stacked in it), the cheapest for each feasible row height: a
-        taller row is not worse in itself, it may save white further down."""
+        units stacked in it), the cheapest for each feasible row height up to
+        r: a taller row is not worse in itself, it may save white further down."""
+        j = u
+        for k, count in slots:                  # a pinned first line is one row start only
+            for index in range(j, min(j + count, n)):
+                pin = units[index].pin
+                if pin and pin.line is not None and pin.line != L - r:
+                    return []
+            j += count
+        rows = all_rows(u, rem, slots, p, first)
+        return rows[:bisect_right(rows, r, key=lambda built: built[1])]
+
+    @lru_cache(maxsize=None)
+    def all_rows(u: int, rem: int, slots: tuple[tuple[int, int], ...], p: int,
+                 first: bool) -> list:
+        """Every row height the slots can take, cheapest arrangement each, by height."""
         tables, j, col = [], u, 0
         for k, count in slots:
-            for position in range(count):       # staff pins: column, first line, height
+            for position in range(count):       # staff pins: column, stacking, height
                 pin = units[j + position].pin if j + position < n else None
-                if pin and ((pin.col is not None and pin.col != col) or position
-                            or (pin.line is not None and pin.line != L - r)):
+                if pin and ((pin.col is not None and pin.col != col) or position):
                     return []
             table = slot_table(j, count, k, p, first and j == u, rem if j == u else 0)
             if not table:
@@ -257,7 +271,7 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
             if pin and pin.height is not None:
                 heights &= {pin.height}
         rows = []
-        for h in sorted(x for x in heights if x <= r):
+        for h in sorted(heights):
             cost, mods = 0.0, []
             for k, col, table in tables:
                 slot_cost, placements = table[h]
@@ -318,19 +332,24 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                          (u + 1, 0, p, r - height, False))
         if units[u].kind != "promo" and units[u].pin is None and r >= 8:   # jump overleaf
             for v in variants(u, C, p, first, rem)[:1]:
-                flow = units[u].flows[0]
-                heights = ((1,) if rem else ()) + flow[rem:]
-                # as much as fits with the （下转第N版） line after it
-                taken = prefix_that_fits(heights, C, r - v.head)
-                while taken and not fits(heights[:taken] + (1,), C, r - v.head):
-                    taken -= 1
-                placed = taken - (1 if rem else 0)      # flow items of this part
-                left = len(flow) - rem - placed
+                placed = jump_part(u, rem, r - v.head)
+                left = len(units[u].flows[0]) - rem - placed
                 if placed >= MIN_JUMP and left >= MIN_JUMP:
                     consider(JUMP_COST + v.badness + PAGE_COST,
                              ("jump", u, rem, C, v.rank, v.head, rem + placed),
                              (u, rem + placed, p + 1, L, True))
         return choice
+
+    @lru_cache(maxsize=None)
+    def jump_part(u: int, rem: int, height: int) -> int:
+        """Flow items of unit u (from rem) that fit full width in `height`
+        lines with the （下转第N版） line after them."""
+        flow = units[u].flows[0]
+        heights = ((1,) if rem else ()) + flow[rem:]
+        taken = prefix_that_fits(heights, C, height)
+        while taken and not fits(heights[:taken] + (1,), C, height):
+            taken -= 1
+        return taken - (1 if rem else 0)
 
     def path(state: tuple) -> tuple:
         steps = []
@@ -359,6 +378,17 @@ def _white(lines_left: int, columns: int) -> float:
 def _air_cost(air: int, columns: int) -> float:
     """Two lines of air round a headline look generous; more looks empty."""
     return columns * (min(air, 2) + 3.0 * max(0, air - 2))
+
+
+def _short_cost(short: int) -> float:
+    """Per column, a module `short` lines taller than its content: air first,
+    then white at the column feet."""
+    air = min(short, MAX_AIR)
+    white = short - air
+    return _air_cost(air, 1) + WHITE_CELL * white + 2.0 * white * white
+
+
+SHORT_COST = [_short_cost(short) for short in range(MAX_AIR + HOLE)]
 
 
 def _close_page(r: int, C: int, filler: FillerFn) -> tuple[float, tuple]:
