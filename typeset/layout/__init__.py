@@ -260,4 +260,7 @@ def _page_report(plan: Plan, modules: list[list[dict]], top_lines: int, layout: 
                       "modules": mods})
     return {"pages": pages, "cost": round(plan.cost, 1), "warnings": warnings,
             "typography": {u.key: list(u.measured.violations) for u in units
-                           if u.measured.violations}}
+                           if u.measured.violations},
+            # lines of the grid-size body with more than ¼ em added per gap
+            "loose_lines": {u.key: u.measured.loose_lines for u in units
+                            if u.measured.loose_lines}}
