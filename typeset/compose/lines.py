@@ -150,34 +150,32 @@ def _shrink(p: Prepared, a: int, b: int, widths: list[float], lcut: list[float],
         need -= take
         if need <= EPS:
             return 0.0
-    glue = [k for k in range(b - a - 1) if p.g_shrink[a + k] > 0]
-    capacity = sum(p.g_shrink[a + k] for k in glue)
-    if capacity > 0:
-        take = min(need, capacity)
-        for k in glue:
-            gaps[k] -= p.g_shrink[a + k] * take / capacity
-        need -= take
+    need = _spread(need, {k: p.g_shrink[a + k] for k in range(b - a - 1) if p.g_shrink[a + k] > 0},
+                   gaps, -1.0)
     return max(0.0, need)
+
+
+def _spread(amount: float, capacities: dict[int, float], target: list[float],
+            sign: float) -> float:
+    """Share `amount` over target[k] in proportion to capacities[k], at most
+    their sum; return what is left."""
+    capacity = sum(capacities.values())
+    if capacity <= 0:
+        return amount
+    take = min(amount, capacity)
+    for k, c in capacities.items():
+        target[k] += sign * c * take / capacity
+    return amount - take
 
 
 def _stretch_spaces(p: Prepared, a: int, b: int, widths: list[float], gaps: list[float],
                     extra: float) -> float:
     """Western spaces up to ½ em, then Han–Latin spaces up to ½ em; return the rest."""
     kind, stretch = p.u_kind, p.u_stretch
-    spaces = [k for k in range(1, b - a - 1) if kind[a + k] == "space" and stretch[a + k] > 0]
-    capacity = sum(stretch[a + k] for k in spaces)
-    if capacity > 0:
-        take = min(extra, capacity)
-        for k in spaces:
-            widths[k] += stretch[a + k] * take / capacity
-        extra -= take
+    extra = _spread(extra, {k: stretch[a + k] for k in range(1, b - a - 1)
+                            if kind[a + k] == "space" and stretch[a + k] > 0}, widths, 1.0)
     if extra <= EPS:
         return 0.0
-    glue = [k for k in range(b - a - 1) if p.g_stretch[a + k] > 0]
-    capacity = sum(p.g_stretch[a + k] for k in glue)
-    if capacity > 0:
-        take = min(extra, capacity)
-        for k in glue:
-            gaps[k] += p.g_stretch[a + k] * take / capacity
-        extra -= take
+    extra = _spread(extra, {k: p.g_stretch[a + k] for k in range(b - a - 1)
+                            if p.g_stretch[a + k] > 0}, gaps, 1.0)
     return max(0.0, extra)
