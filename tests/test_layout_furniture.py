@@ -9,7 +9,7 @@ import pytest
 from typeset.frames import Box, QRCode
 from typeset.layouts import PT_PER_MM, load_layout
 
-from .conftest import SEED_000
+from .conftest import SEED_000, SEED_004
 from .layout_support import glyph_text, lay_out_file, text_lines
 
 
@@ -136,3 +136,46 @@ def test_a_layout_with_a_logo_prints_the_paper_name_as_that_image(tmp_path):
     pictures = [e for e in result.laid.frames.pages[0].elements if isinstance(e, Picture)]
     assert len(pictures) == 1 and pictures[0].path.endswith("logo.png")
     assert abs(pictures[0].w / pictures[0].h - 400 / 120) < 0.01
+
+
+def _layout_variant(tmp_path, old: str, new: str) -> str:
+    text = (Path(__file__).resolve().parents[1] / "layouts" / "yibin-tabloid.yaml").read_text(
+        encoding="utf-8")
+    assert old in text
+    path = tmp_path / "variant.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return str(path)
+
+
+def test_the_masthead_shows_only_the_fields_the_layout_names(tmp_path):
+    layout = _layout_variant(tmp_path, "fields: [paper, date, weekday, lunar_date, issue, "
+                             "total_issue, licence, internal_notice, publisher]",
+                             "fields: [paper, date, issue, total_issue, licence, internal_notice]")
+    _, _, laid = lay_out_file(SEED_000, layout)
+    masthead = "".join(glyph_text(e) for e in text_lines(laid.frames.pages[0], "masthead"))
+    assert "第6期" in masthead and "审连00018号" in masthead
+    assert "甲辰年二月廿三" not in masthead and "星期一" not in masthead
+    assert "编辑出版" not in masthead
+
+
+def test_editor_credits_go_to_the_page_foot_when_the_running_head_has_no_editors_field(tmp_path):
+    layout = _layout_variant(tmp_path, "fields: [paper, date, page, section, editors]",
+                             "fields: [paper, date, page, section]")
+    issue = tmp_path / "issue.txt"
+    shutil.copy(SEED_000, issue)
+    (tmp_path / "issue.yaml").write_text("editors: {责任编辑: 王伟}\n", encoding="utf-8")
+    _, layout_obj, laid = lay_out_file(issue, layout)
+    page = laid.frames.pages[1]
+    credit = [e for e in text_lines(page, "running_head") if "王伟" in glyph_text(e)]
+    assert len(credit) == 1
+    foot = layout_obj.page.margin_top_mm * PT_PER_MM + layout_obj.type_area[1]
+    assert credit[0].baseline > foot
+
+
+def test_a_broadsheet_rules_the_gutters_between_an_articles_columns():
+    from typeset.frames import Rule
+    _, layout, laid = lay_out_file(SEED_004, "city-broadsheet")
+    assert layout.rules.column_rule_pt > 0
+    vertical = [e for e in laid.frames.pages[0].elements
+                if isinstance(e, Rule) and e.x1 == e.x2 and e.width == layout.rules.column_rule_pt]
+    assert len(vertical) >= 7

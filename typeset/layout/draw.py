@@ -58,11 +58,16 @@ def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: 
     columns.py counted it, grid items on a grid line."""
     layout = composer.layout
     grid = layout.grid
+    rule = layout.rules.column_rule_pt
+    top_y = first_line * layout.line_pitch_pt
     for index, column in enumerate(split_columns(flow, module.width, body_height)):
         x = grid.column_x(module.col + index)
         for item, start in column:
             top = (first_line + start / item.subdiv) * layout.line_pitch_pt
             draw_flow_line(page, layout, item, x, top)
+        if rule > 0 and index:    # a hairline in the gutter between a module's columns
+            gx = x - grid.gutter_chars * layout.body_size_pt / 2
+            page.add(Rule(gx, top_y, gx, top_y + grid.lines_height_pt(body_height), rule))
 
 
 def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top: float) -> None:

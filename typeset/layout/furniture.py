@@ -27,27 +27,22 @@ class Top:
     elements: tuple[Element, ...]
 
 
-def masthead_lines(masthead: Masthead, pages: int) -> list[str]:
-    """The masthead's information lines, in the order a reader scans them."""
-    first: list[str] = []
-    if masthead.date_text:
-        first.append(masthead.date_text + (f" {masthead.weekday}" if masthead.weekday else ""))
-    if masthead.lunar_date:
-        first.append(f"农历{masthead.lunar_date}")
-    second = [s for s in (f"第{masthead.issue_number}期" if masthead.issue_number else None,
-                          f"总第{masthead.total_issue_number}期" if masthead.total_issue_number
-                          else None, f"今日{pages}版") if s]
-    out = ["  ".join(first), "  ".join(second)]
-    if masthead.licence:
-        out.append(masthead.licence)
-    if masthead.approval:
-        out.append(masthead.approval)
-    if masthead.sponsor:
-        out.append(f"主管主办：{masthead.sponsor}")
-    if masthead.publisher:
-        out.append(f"编辑出版：{masthead.publisher}")
-    out.extend(masthead.extra)
-    return [line for line in out if line]
+def masthead_lines(masthead: Masthead, pages: int, fields: tuple[str, ...]) -> list[str]:
+    """The masthead's information lines the layout's `masthead.fields` ask
+    for, in the order a reader scans them."""
+    def wanted(field: str, text: str | None) -> str | None:
+        return text if field in fields and text else None
+
+    first = [wanted("date", masthead.date_text), wanted("weekday", masthead.weekday),
+             wanted("lunar_date", masthead.lunar_date and f"农历{masthead.lunar_date}")]
+    second = [wanted("issue", masthead.issue_number and f"第{masthead.issue_number}期"),
+              wanted("total_issue", masthead.total_issue_number
+                     and f"总第{masthead.total_issue_number}期"), f"今日{pages}版"]
+    out = ["  ".join(s for s in first if s), "  ".join(s for s in second if s),
+           wanted("licence", masthead.licence), wanted("licence", masthead.approval),
+           wanted("publisher", masthead.sponsor and f"主管主办：{masthead.sponsor}"),
+           wanted("publisher", masthead.publisher and f"编辑出版：{masthead.publisher}")]
+    return [line for line in out if line] + list(masthead.extra)
 
 
 def page_one_top(masthead: Masthead, epigraph: Epigraph | None, paper: str, pages: int,
@@ -107,7 +102,7 @@ def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
 
     size = composer.style("running_head").size_pt
     leading = size * 1.55
-    info = masthead_lines(masthead, pages)
+    info = masthead_lines(masthead, pages, spec.fields)
     x0 = name_w + 2 * size
     room = width - x0
     widths = [sum(composer.metrics.advance("song", c) for c in t) * size for t in info]
@@ -127,7 +122,7 @@ def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
         bottom = max(bottom, y)
         x += cw + gap
     y = max(name_h, bottom) + size * 0.5
-    if masthead.note:
+    if masthead.note and "internal_notice" in spec.fields:
         # 内部资料 免费交流, reversed, where a reader sees it at once.
         line = composed_line(composer, masthead.note, "rubric", 30, "left")
         w = sum(g.width for g in line.glyphs) * size + size
@@ -168,34 +163,45 @@ def _epigraph_box(epigraph: Epigraph, width: float, composer: Composer) -> tuple
 
 def running_head(page: PageDraw, masthead: Masthead, paper: str, section: str | None,
                  editors: dict[str, str], composer: Composer) -> None:
-    """报眉 above the type area: paper name and date on the outer side, page
-    number, section; a rule under it."""
+    """报眉 above the type area, the fields the layout names: paper name and
+    date on the left, page number and section in the middle, editor credits
+    on the right (or at the page foot when the running head has no room for
+    them); a rule under it."""
     layout = composer.layout
-    width = layout.grid.type_area[0]
-    style = composer.style("running_head")
-    size = style.size_pt
+    fields = layout.running_head.fields
+    width, height = layout.grid.type_area
+    size = composer.style("running_head").size_pt
     name_size = layout.running_head.paper_size_pt
     base = -size * 1.3
-    rule_y = -size * 0.6
-    page.add(Rule(0, rule_y, width, rule_y, layout.running_head.rule_pt))
-    folio = f"第{page.number}版"
-    date = " ".join(s for s in (masthead.date_text, masthead.weekday) if s)
-    left = [("paper", masthead.paper_name or paper, name_size, layout.masthead.paper_font)]
-    middle = " ".join(s for s in (folio, section or "") if s)
-    right = "  ".join(f"{label}：{editors[label]}" for label in layout.editors.labels
-                      if editors.get(label))
+    if layout.running_head.rule_pt > 0:
+        page.add(Rule(0, -size * 0.6, width, -size * 0.6, layout.running_head.rule_pt))
     x = 0.0
-    for _, text, text_size, font in left:
-        line = composer.paragraph((Run(text, font),), 30, 0, "left", "left").lines[0]
-        page.add(TextLine(x, base, text_size, line.glyphs, role="running_head"))
-        x += sum(g.width for g in line.glyphs) * text_size + size
-    if date:
-        line = composed_line(composer, date, "running_head", 40, "left")
-        page.add(TextLine(x, base, size, line.glyphs, role="running_head"))
-    mid = composed_line(composer, middle, "running_head", 30, "left")
-    mid_w = sum(g.width for g in mid.glyphs) * size
-    page.add(TextLine((width - mid_w) / 2, base, size, mid.glyphs, role="running_head"))
-    if right:
-        line = composed_line(composer, right, "running_head", 50, "left")
-        w = sum(g.width for g in line.glyphs) * size
-        page.add(TextLine(width - w, base, size, line.glyphs, role="running_head"))
+    if "paper" in fields:
+        line = composer.paragraph((Run(masthead.paper_name or paper, layout.masthead.paper_font),),
+                                  30, 0, "left", "left").lines[0]
+        page.add(TextLine(x, base, name_size, line.glyphs, role="running_head"))
+        x += sum(g.width for g in line.glyphs) * name_size + size
+    date = " ".join(s for s in (masthead.date_text, masthead.weekday) if s)
+    if "date" in fields and date:
+        _place(page, composer, date, x, base, "left")
+    middle = " ".join(s for s in (f"第{page.number}版" if "page" in fields else "",
+                                  section if "section" in fields and section else "") if s)
+    if middle:
+        _place(page, composer, middle, width / 2, base, "center")
+    credits = "  ".join(f"{label}：{editors[label]}" for label in layout.editors.labels
+                        if editors.get(label))
+    if credits:
+        if "editors" in fields:
+            _place(page, composer, credits, width, base, "right")
+        else:                   # at the foot of the page, under the type area
+            _place(page, composer, credits, width, height + size * 2.2, "right")
+
+
+def _place(page: PageDraw, composer: Composer, text: str, x: float, baseline: float,
+           align: str) -> None:
+    """A line of running-head text whose left, centre or right is at x."""
+    size = composer.style("running_head").size_pt
+    line = composed_line(composer, text, "running_head", 60, "left")
+    w = sum(g.width for g in line.glyphs) * size
+    left = {"left": x, "center": x - w / 2, "right": x - w}[align]
+    page.add(TextLine(left, baseline, size, line.glyphs, role="running_head"))
