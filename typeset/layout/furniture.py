@@ -7,7 +7,7 @@ Anything that depends on the page number or count is drawn after placement.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PIL import Image
 
@@ -155,10 +155,15 @@ def _epigraph_box(epigraph: Epigraph, width: float, composer: Composer) -> tuple
     height = y + pad
     lines = math.ceil((height + layout.grid.leading_pt) / layout.line_pitch_pt)
     box_h = layout.grid.lines_height_pt(lines)
-    elements.insert(0, Box(0, 0, width, box_h, stroke=layout.rules.box_rule_pt * 2))
     # centre the text vertically in the whole-line box
     shift = (box_h - height) / 2
-    return [elements[0]] + [shifted(e, 0, shift) for e in elements[1:]], lines
+    elements = [shifted(e, 0, shift) for e in elements]
+    if style.frame != "none":
+        elements.insert(0, Box(0, 0, width, box_h, stroke=layout.rules.box_rule_pt * 2,
+                               fill="black" if style.frame == "reverse" else None))
+        if style.frame == "reverse":
+            elements = [elements[0]] + [replace(e, color="white") for e in elements[1:]]
+    return elements, lines
 
 
 def running_head(page: PageDraw, masthead: Masthead, paper: str, section: str | None,

@@ -40,9 +40,9 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
     if banner:
         style = composer.style("rubric")
         band = style.size_pt * 1.9
-        elements.append(Box(0, y, width_pt, band, fill="black"))
+        color = _framed(elements, style.frame, 0, y, width_pt, band, composer)
         y = _centred_lines(elements, texts, [banner], style.font, style.size_pt, width_pt,
-                           y + band * 0.5 - style.size_pt * 0.62, composer, "banner", "white",
+                           y + band * 0.5 - style.size_pt * 0.62, composer, "banner", color,
                            align="center")
         y = band + pitch * 0.4
     if head is None:
@@ -55,9 +55,9 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
         text_w = _natural_width(label, style.font, composer) * style.size_pt
         pad = style.size_pt * 0.6
         h = style.size_pt * 1.7
-        elements.append(Box(0, y, text_w + 2 * pad, h, fill="black"))
+        color = _framed(elements, style.frame, 0, y, text_w + 2 * pad, h, composer)
         _centred_lines(elements, texts, [label], style.font, style.size_pt, text_w + 2 * pad,
-                       y + h * 0.5 - style.size_pt * 0.62, composer, "rubric", "white",
+                       y + h * 0.5 - style.size_pt * 0.62, composer, "rubric", color,
                        align="center")
         y += h + style.size_pt * 0.5
 
@@ -92,6 +92,18 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
                 moved.append(element)
         elements = moved
     return HeadBlock(lines, tuple(elements), main_lines, tuple(texts))
+
+
+def _framed(elements: list, frame: str, x: float, y: float, w: float, h: float,
+            composer: Composer) -> str:
+    """The style's frame behind a label — reverse: white on black; box: a ruled
+    box; none: nothing — and the colour its text takes."""
+    if frame == "reverse":
+        elements.append(Box(x, y, w, h, fill="black"))
+        return "white"
+    if frame == "box":
+        elements.append(Box(x, y, w, h, stroke=composer.layout.rules.box_rule_pt))
+    return "black"
 
 
 def _natural_width(text: str, font: str, composer: Composer) -> float:
