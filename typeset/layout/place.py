@@ -142,9 +142,12 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
     C, L = geometry.columns, geometry.lines
     # Row patterns: (width, units stacked) per slot. A stack is never the
     # whole width (that is two rows) and rows of three slots do not stack.
+    # A one-column slot can only hold a unit that may be that narrow (a promo).
+    narrowest = min((u.min_width for u in units), default=1)
     row_slots = [tuple(zip(ws, counts)) for m in (1, 2, 3) for ws in _compositions(C, m)
                  for counts in product((1, 2), repeat=m)
-                 if not (m == 1 and counts[0] == 2) and not (m == 3 and max(counts) > 1)]
+                 if not (m == 1 and counts[0] == 2) and not (m == 3 and max(counts) > 1)
+                 and min(ws) >= narrowest]
 
     @lru_cache(maxsize=None)
     def variants(u: int, k: int, p: int, first: bool, rem: int) -> tuple[_Variant, ...]:
