@@ -26,11 +26,6 @@ ISSUES = {
     "4-short-articles": (2, 4, 4, 10),
 }
 # Fill failures that are bugs of the placement, kept so they show when fixed.
-FAILING = {
-    "4-short-articles": "page 2 is filled 0.812 (15 white lines at the foot; warned, but below "
-                        "0.9): with every article already in 小四 with the most air, a page "
-                        "foot can only take one filler stretched at most FILLER_STRETCH=2 lines",
-}
 
 
 def synthetic(path, seed, count, fewest, most):
@@ -52,8 +47,6 @@ def issue(request, tmp_path_factory):
 def test_every_page_is_filled_or_its_under_fill_is_warned(issue, request):
     """≥ 0.97 everywhere, or the page is named in the report's warnings; never below 0.9."""
     name, _, _, laid = issue
-    if name in FAILING:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=FAILING[name]))
     warned = {int(n) for w in laid.report["warnings"] for n in re.findall(r"page (\d+)", w)}
     bad = {p["page"]: p["fill"] for p in laid.report["pages"]
            if p["fill"] < 0.9 or (p["fill"] < 0.97 and p["page"] not in warned)}

@@ -179,3 +179,18 @@ def test_a_broadsheet_rules_the_gutters_between_an_articles_columns():
     vertical = [e for e in laid.frames.pages[0].elements
                 if isinstance(e, Rule) and e.x1 == e.x2 and e.width == layout.rules.column_rule_pt]
     assert len(vertical) >= 7
+
+
+def test_a_qr_filler_needs_the_layouts_promo_url(tmp_path):
+    from typeset.layouts import LayoutError
+    path = _layout_variant(tmp_path, "  promo_qr_url: https://mp.weixin.qq.com/",
+                           "  promo_qr_url: null")
+    with pytest.raises(LayoutError, match="promo_qr_url"):
+        load_layout(path)
+
+
+def test_no_filler_text_is_printed_twice_in_an_issue():
+    _, _, laid = lay_out_file(SEED_000)
+    texts = [m["variant"] for p in laid.report["pages"] for m in p["modules"]
+             if m["item"].startswith("filler:")]
+    assert len(texts) == len(set(texts))

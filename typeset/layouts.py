@@ -269,6 +269,7 @@ class Filler:
     name: str
     text: str
     style: str
+    qr: bool = False
 
 
 @dataclass(frozen=True)
@@ -651,7 +652,8 @@ RUNNING_HEAD_FIELDS = ("paper", "date", "page", "section", "editors")
 FILLER = Section([
     Setting("name", Text(), _REQUIRED, "filler name, e.g. subscription"),
     Setting("text", Text(), _REQUIRED, "the filler's text"),
-    Setting("style", Text(), "promo", "style role the text is set in"),
+    Setting("style", Text(), "kicker", "style role the text is set in"),
+    Setting("qr", Flag(), False, "print the promo QR code (pages.promo_qr_url) beside the text"),
 ], lambda v, ctx, path: Filler(**v))
 
 
@@ -810,6 +812,8 @@ def _build_layout(v: dict, ctx: _Context, stem: str) -> Layout:
         if filler.name in names:
             ctx.fail_at(f"pages.fillers[{i}].name", f"filler {filler.name!r} defined twice")
         names.add(filler.name)
+        if filler.qr and not pg["promo_qr_url"]:
+            ctx.fail_at(f"pages.fillers[{i}].qr", "a QR filler needs pages.promo_qr_url")
         if filler.style not in styles:
             ctx.fail_at(f"pages.fillers[{i}].style",
                         f"unknown style {filler.style!r}{_suggest(filler.style, styles)}")

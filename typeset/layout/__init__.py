@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..frames import DocumentFrames, PageFrame
 from ..layouts import PT_PER_MM, Layout
@@ -22,7 +23,8 @@ from .measure import (Composer, FlowLine, Measured, body_scales, measure_item,
                       with_pull_quotes)
 from ..diagnostics import TypesetError
 from ..sidecar import Sidecar
-from .place import HOLE, Geometry, Module, NoLayout, Plan, UnitSpec, plan_pages
+from .place import (FILLER_COST, FILLER_STRETCH, HOLE, PROMO_STRETCH, QR_FILLER_COST,
+                    Geometry, Module, NoLayout, Plan, UnitSpec, plan_pages)
 from .staff import read_staff
 
 __all__ = ["lay_out", "LaidOut"]
@@ -76,13 +78,15 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
         badness = 25.0 * max(0, block.main_lines - 2)
         return block.lines, badness
 
-    fillers = layout.pages.fillers
+    fillers = {f.name: f for f in layout.pages.fillers}
 
-    def filler(k: int):
-        """The filler library's first text at width k: (name, lines it needs)."""
-        if not fillers or k < 1:
-            return None
-        return fillers[0].name, filler_lines(composer, fillers[0].text, width_pt[k])
+    @lru_cache(maxsize=None)
+    def filler(k: int) -> tuple[tuple[str, int, int], ...]:
+        """The filler library at width k: (name, lines it needs, lines it may
+        grow, what using it costs)."""
+        return tuple((f.name, filler_lines(composer, f, width_pt[k]),
+                      PROMO_STRETCH if f.qr else FILLER_STRETCH,
+                      QR_FILLER_COST if f.qr else FILLER_COST) for f in fillers.values())
 
     top = page_one_top(issue.masthead, issue.epigraph, layout.paper, 2, composer)
     # A headline needs two columns at least; a promo (QR code and three
@@ -110,16 +114,17 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
                          staff.editors, composer)
     module_reports: list[list[dict]] = [[] for _ in pages]
     plan_warnings = list(plan.warnings)
-    used_fillers = 0
+    used_fillers: set[str] = set()
     for module in plan.modules:
         page = pages[module.page]
         if module.filler:
-            # Each filler slot takes the library's next text, so none repeats
-            # until the library is used up.
-            text = fillers[used_fillers % len(fillers)].text
-            used_fillers += 1
-            draw_filler(page, composer, module, text)
-            module_reports[module.page].append(_report(module, "filler", 0, text))
+            chosen = _unused_filler(fillers, module, used_fillers, composer,
+                                    width_pt[module.width])
+            used_fillers.add(chosen.name)
+            draw_filler(page, composer, module, chosen, staff.qr_url or layout.pages.promo_qr_url)
+            report = _report(module, "filler", 0, chosen.text)
+            report["item"] = f"filler:{chosen.name}"
+            module_reports[module.page].append(report)
             continue
         unit = by_key[module.key]
         if isinstance(unit.item, Promo):
@@ -195,6 +200,20 @@ def _units(issue: Issue, composer: Composer) -> list[Unit]:
             units.append(Unit(key, member, banner, plain, tuple(flows), tuple(costs),
                               tuple(labels)))
     return units
+
+
+def _unused_filler(fillers: dict, module: Module, used: set[str], composer: Composer,
+                   width: float):
+    """The planned filler, or — when it has already been printed in this
+    issue — another text of the library that fits the same space: a reader
+    should not meet the same notice twice."""
+    planned = fillers[module.filler]
+    if planned.name not in used:
+        return planned
+    for other in sorted(fillers.values(), key=lambda f: f.qr):
+        if other.name not in used and filler_lines(composer, other, width) <= module.height:
+            return other
+    return planned
 
 
 def _head_parts(unit: Unit, continued: bool) -> tuple[Headline | None, str | None]:

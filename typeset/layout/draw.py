@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from ..compose import Line, Run
 from ..frames import Box, Element, QRCode, Rule, TextLine
-from ..layouts import BASELINE_RATIO, PT_PER_MM, Layout
+from ..layouts import BASELINE_RATIO, PT_PER_MM, Filler, Layout
 from .columns import split_columns
 from .headline import HeadBlock
 from .measure import Composer, FlowLine
@@ -164,32 +164,40 @@ def draw_promo(page: PageDraw, composer: Composer, module: Module, lines: tuple[
                           role="promo"))
 
 
-FILLER_ROLE = "kicker"   # fillers are set like a kicker: kai, larger than the body
-
-
-def filler_lines(composer: Composer, text: str, width: float) -> int:
-    """Grid lines a filler needs at `width`: its text lines and a line of air above and below."""
+def filler_lines(composer: Composer, filler: Filler, width: float) -> int:
+    """Grid lines a filler needs at `width`: its text (beside a QR code when
+    it has one) and a line of air above and below."""
     layout = composer.layout
-    style = composer.style(FILLER_ROLE)
-    measure = (width - 4 * layout.body_size_pt) / style.size_pt
-    count = len(composer.paragraph((Run(text, style.font),), measure, 0, "center",
+    style = composer.style(filler.style)
+    qr = layout.grid.span_width_pt(1) if filler.qr else 0.0
+    measure = (width - 4 * layout.body_size_pt - qr) / style.size_pt
+    count = len(composer.paragraph((Run(filler.text, style.font),), measure, 0, "center",
                                    "center").lines)
-    return max(3, -(-int(count * style.size_pt * 1.5) // int(layout.line_pitch_pt)) + 2)
+    text = count * style.size_pt * 1.5
+    return max(3, -(-int(max(text, qr)) // int(layout.line_pitch_pt)) + 2)
 
 
-def draw_filler(page: PageDraw, composer: Composer, module: Module, text: str) -> None:
-    """A notice from the layout's filler library: kai between two rules, centred."""
+def draw_filler(page: PageDraw, composer: Composer, module: Module, filler: Filler,
+                url: str | None) -> None:
+    """A notice from the layout's filler library between two rules, centred;
+    a QR filler has the promo QR code on its left."""
     layout = composer.layout
     x, y, w, h = module_box(layout, module)
-    style = composer.style(FILLER_ROLE)
+    style = composer.style(filler.style)
     pad = 2 * layout.body_size_pt
     rule = layout.rules.box_rule_pt
     page.add(Rule(x + pad, y + 2, x + w - pad, y + 2, rule))
     page.add(Rule(x + pad, y + h - 2, x + w - pad, y + h - 2, rule))
-    measure = (w - 2 * pad) / style.size_pt
-    result = composer.paragraph((Run(text, style.font),), measure, 0, "center", "center")
+    qr = min(layout.grid.span_width_pt(1), h - 8) if filler.qr and url else 0.0
+    measure = (w - 2 * pad - (qr + pad if qr else 0)) / style.size_pt
+    result = composer.paragraph((Run(filler.text, style.font),), measure, 0, "center", "center")
     leading = style.size_pt * 1.5
+    text_w = measure * style.size_pt
+    left = x + (w - text_w - (qr + pad if qr else 0)) / 2
+    if qr:
+        page.add(QRCode(left, y + (h - qr) / 2, qr, url))
+        left += qr + pad
     top = y + (h - leading * len(result.lines)) / 2
     for n, line in enumerate(result.lines):
-        page.add(TextLine(x + pad, top + leading * (n + 1) - style.size_pt * 0.35, style.size_pt,
+        page.add(TextLine(left, top + leading * (n + 1) - style.size_pt * 0.35, style.size_pt,
                           line.glyphs, role="filler"))

@@ -42,11 +42,12 @@ HOLE = 5              # white lines at a column foot that make a hole
 PAGE_COST = 400.0     # an extra page must save more white than this
 JUMP_COST = 80.0
 FILLER_COST = 40.0
+QR_FILLER_COST = 400.0  # a house ad with the QR code: only where nothing else fills the space
 STACK_COST = 10.0     # two modules stacked in a slot: a little busier than one
 STACK_VARIANTS = 4    # variants of each stacked unit tried
 BAND_COST = 120.0     # band after full-width band reads monotonous: prefer modules side by side
 WHITE_CELL = 12.0     # a character-column × line left empty: what the layout minimises
-FILLER_STRETCH = 2    # lines a filler may grow beyond its text
+FILLER_STRETCH = 2    # lines a text filler may grow beyond its text (a QR filler: PROMO_STRETCH)
 PROMO_QR_LINES = 9    # a QR code one column wide, in grid lines
 PROMO_STRETCH = 24    # lines of air a promo block may take around itself
 
@@ -103,8 +104,8 @@ class Geometry:
 
 # head(key, width, rank, continued) -> 占行 (lines) and a badness (main title lines > 2 …)
 HeadFn = Callable[[str, int, int, bool], tuple[int, float]]
-# filler(width) -> (name, natural lines) or None
-FillerFn = Callable[[int], tuple[str, int] | None]
+# filler(width) -> the library's fillers at that width: (name, natural lines, stretch, cost)
+FillerFn = Callable[[int], tuple[tuple[str, int, int, float], ...]]
 
 
 class NoLayout(Exception):
@@ -324,14 +325,14 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                 consider(cost + (BAND_COST if band else 0.0), ("row", mods, height),
                          (u + used, 0, p, r - height, False))
         for k in (C - 1, C - 2):        # one module beside a filler
-            fill = filler(C - k)
-            for cost, height, mods in (row(u, rem, ((k, 1),), p, r, first) if fill else []):
-                name, lines = fill
-                if not lines <= height <= lines + FILLER_STRETCH:
+            options = filler(C - k)
+            for cost, height, mods in (row(u, rem, ((k, 1),), p, r, first) if options else []):
+                fill = _best_filler(options, height, C - k)
+                if fill is None:
                     continue
-                cost += FILLER_COST + 2.0 * (height - lines) * (C - k)
+                fill_cost, name = fill
                 filler_mod = ("filler", name, C - k, height, k)
-                consider(cost, ("row", mods + (filler_mod,), height),
+                consider(cost + fill_cost, ("row", mods + (filler_mod,), height),
                          (u + 1, 0, p, r - height, False))
         if units[u].kind != "promo" and units[u].pin is None and r >= 8:   # jump overleaf
             for v in variants(u, C, p, first, rem)[:1]:
@@ -394,11 +395,17 @@ def _short_cost(short: int) -> float:
 SHORT_COST = [_short_cost(short) for short in range(MAX_AIR + HOLE)]
 
 
+def _best_filler(options, height: int, width: int) -> tuple[float, str] | None:
+    """The filler that fits `height` lines best: (cost, name), or None."""
+    fits_here = [(cost + 2.0 * (height - lines) * width, name)
+                 for name, lines, stretch, cost in options if lines <= height <= lines + stretch]
+    return min(fits_here) if fits_here else None
+
+
 def _close_page(r: int, C: int, filler: FillerFn) -> tuple[float, tuple]:
-    fill = filler(C) if r >= 3 else None
-    if fill is not None and fill[1] <= r <= fill[1] + FILLER_STRETCH:
-        name, lines = fill
-        return FILLER_COST + 2.0 * (r - lines) * C, ("close", r, name)
+    fill = _best_filler(filler(C), r, C) if r >= 3 else None
+    if fill is not None:
+        return fill[0], ("close", r, fill[1])
     return _white(r, C), ("close", r, None)
 
 
