@@ -66,7 +66,7 @@ def test_a_headline_that_fits_stays_on_one_line():
 
 
 def test_more_lines_than_allowed_signal_a_smaller_size_is_needed():
-    lines = compose_headline("以奋斗姿态谱写伊滨经济发展新篇章", 4, Synthetic(), max_lines=3)
+    lines = compose_headline("以奋斗姿态谱写伊滨经济发展新篇章", 4, Synthetic())
     assert len(lines) > 3
     assert all(width(line) <= 4 for line in lines)
 

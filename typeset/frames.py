@@ -92,4 +92,3 @@ class DocumentFrames:
     pages: tuple[PageFrame, ...]
     title: str                    # PDF metadata: paper name and date
     subject: str = ""
-    font_roles: tuple[tuple[str, tuple[str, ...]], ...] = ()   # role → fallback chain (font files)

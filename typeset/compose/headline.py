@@ -46,11 +46,11 @@ def _visible_chars(p: Prepared, a: int, b: int) -> int:
                if p.u_kind[i] not in ("space", "punct"))
 
 
-def compose_headline(text: str, measure: float, metrics: Metrics, font: str = "hei",
-                     max_lines: int = 3) -> tuple[str, ...]:
-    """The headline as line strings, each fitting `measure` em at the headline size.
-    Returns more than `max_lines` lines (or a line wider than the measure, when one
-    word is) rather than losing text: the caller then picks a smaller size."""
+def compose_headline(text: str, measure: float, metrics: Metrics,
+                     font: str = "hei") -> tuple[str, ...]:
+    """The headline as line strings, each fitting `measure` em at the headline size,
+    as few and as even as possible. A line is wider than the measure only when one
+    word is: text is never lost; the caller weighs the line count (a smaller rank)."""
     text = " ".join(text.split())
     if not text:
         return ()

@@ -163,8 +163,7 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
                         tuple(p.elements)) for p in pages),
         title=" ".join(s for s in (issue.masthead.paper_name or layout.paper,
                                    issue.masthead.date_text) if s),
-        subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "",
-        font_roles=tuple((role, tuple(chain)) for role, chain in layout.fonts.items()))
+        subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "")
     report = _page_report(plan, module_reports, top.lines, layout, units, plan_warnings)
     return LaidOut(frames, plan, report)
 

@@ -25,9 +25,9 @@ class PageDraw:
 
     @property
     def origin(self) -> tuple[float, float]:
-        page = self.layout.page
-        left = page.margin_inner_mm if self.number % 2 else page.margin_outer_mm
-        return left * PT_PER_MM, page.margin_top_mm * PT_PER_MM
+        """The type area's top-left on the trimmed page (y down)."""
+        return (self.layout.type_area_origin_pt(self.number)[0],
+                self.layout.page.margin_top_mm * PT_PER_MM)
 
     def add(self, element: Element, dx: float = 0.0, dy: float = 0.0) -> None:
         """Add an element given in type-area coordinates offset by (dx, dy)."""

@@ -117,7 +117,7 @@ def _centred_lines(elements: list, texts: list, sources, font: str, size: float,
     the composed lines, return the y below the last one."""
     measure = width_pt / size
     for source in sources:
-        for text in compose_headline(source, measure, composer.metrics, font, max_lines=4):
+        for text in compose_headline(source, measure, composer.metrics, font):
             paragraph = composer.paragraph((Run(text, font),), measure, 0, align, align)
             for line in paragraph.lines:
                 y += size * LINE_SPACING

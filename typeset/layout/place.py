@@ -33,7 +33,6 @@ from .columns import column_height, fits, prefix_that_fits
 from .staff import Pin
 
 MAX_AIR = 6           # extra 占行 a headline may take to fill its row
-AIR_STEPS = (0, 1, 2, 4, 6)   # row heights tried above the natural ones
 TOP_AIR_STEPS = (0, 1, 2, 3, 4, 5, 6)   # lines of air the masthead block may take
 MAX_PAGES = 8         # an issue longer than this is an error, not a silent cut
 MIN_JUMP = 5          # body lines on each side of a jump

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalise import clean_spaces, is_han, normalise_punctuation
+from .normalise import clean_spaces, normalise_punctuation
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,3 @@ def reads_as_sentence(text: str) -> bool:
     """A cut paragraph: a long line, or one with a pause mark inside it.
     Distinguishes 一方面，加强科技创新硬件支撑，建 (cut) from a heading line."""
     return len(text) > TITLE_MAX or any(mark in text[:-1] for mark in "，、；：")
-
-
-def count_han(text: str) -> int:
-    return sum(1 for c in text if is_han(c))
