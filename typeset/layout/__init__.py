@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..frames import DocumentFrames, PageFrame
 from ..layouts import PT_PER_MM, Layout
@@ -57,36 +56,85 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
     if staff.order:      # staff order first, in their numbering; the rest keep reading order
         last = len(units) + 1      # (len() of a list being sorted is 0)
         units.sort(key=lambda u: staff.order.get(u.key, last))
-    grid = layout.grid
-    width_pt = {k: grid.span_width_pt(k) for k in range(1, grid.columns + 1)}
-    heads: dict[tuple, HeadBlock] = {}
+    heads = _Heads(composer)
+    library = _Fillers(composer)
+    plan = _plan(issue, units, staff, heads, library, composer)
+    top = page_one_top(issue.masthead, issue.epigraph, layout.paper, plan.pages, composer,
+                       plan.top_air)
+    pages, module_reports, warnings = _draw(issue, units, staff, plan, top, heads, library,
+                                            composer)
+    width, height = layout.page_size_pt
+    frames = DocumentFrames(
+        tuple(PageFrame(p.number, width, height, layout.page.bleed_mm * PT_PER_MM,
+                        tuple(p.elements)) for p in pages),
+        title=" ".join(s for s in (issue.masthead.paper_name or layout.paper,
+                                   issue.masthead.date_text) if s),
+        subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "")
+    report = _page_report(plan, module_reports, top.lines, layout, units, warnings)
+    return LaidOut(frames, plan, report)
 
-    def head_block(unit: Unit, k: int, rank: int, continued: bool, air: int = 0) -> HeadBlock:
+
+class _Heads:
+    """Headline blocks by (unit, width, rank, continued, air), each composed once:
+    placement asks for their height many times, drawing for their elements."""
+
+    def __init__(self, composer: Composer):
+        self.composer = composer
+        self.blocks: dict[tuple, HeadBlock] = {}
+
+    def block(self, unit: Unit, k: int, rank: int, continued: bool, air: int = 0) -> HeadBlock:
         key = (unit.key, k, rank, continued, air)
-        if key not in heads:
-            heads[key] = headline_block(*_head_parts(unit, continued), width_pt[k], rank,
-                                        composer, air)
-        return heads[key]
+        if key not in self.blocks:
+            self.blocks[key] = headline_block(*_head_parts(unit, continued),
+                                              self.composer.layout.grid.span_width_pt(k), rank,
+                                              self.composer, air)
+        return self.blocks[key]
 
+
+class _Fillers:
+    """The layout's filler library, measured per width for placement."""
+
+    def __init__(self, composer: Composer):
+        self.composer = composer
+        self.by_name = {f.name: f for f in composer.layout.pages.fillers}
+        self._options: dict[int, tuple] = {}
+
+    def options(self, k: int) -> tuple[tuple[str, int, int, float], ...]:
+        """At width k: (name, lines it needs, lines it may grow, what using it costs)."""
+        if k not in self._options:
+            width = self.composer.layout.grid.span_width_pt(k)
+            self._options[k] = tuple(
+                (f.name, filler_lines(self.composer, f, width),
+                 PROMO_STRETCH if f.qr else FILLER_STRETCH,
+                 QR_FILLER_COST if f.qr else FILLER_COST) for f in self.by_name.values())
+        return self._options[k]
+
+    def unused(self, module: Module, used: set[str]):
+        """The planned filler, or — when it has already been printed in this
+        issue — another text of the library that fits the same space: a reader
+        should not meet the same notice twice."""
+        planned = self.by_name[module.filler]
+        if planned.name not in used:
+            return planned
+        width = self.composer.layout.grid.span_width_pt(module.width)
+        for other in sorted(self.by_name.values(), key=lambda f: f.qr):
+            if other.name not in used and \
+                    filler_lines(self.composer, other, width) <= module.height:
+                return other
+        return planned
+
+
+def _plan(issue: Issue, units: list[Unit], staff, heads: _Heads, library: _Fillers,
+          composer: Composer) -> Plan:
+    layout, grid = composer.layout, composer.layout.grid
     by_key = {u.key: u for u in units}
 
     def head(key: str, k: int, rank: int, continued: bool) -> tuple[int, float]:
         unit = by_key[key]
         if isinstance(unit.item, Promo):
             return 0, 0.0
-        block = head_block(unit, k, rank, continued)
-        badness = 25.0 * max(0, block.main_lines - 2)
-        return block.lines, badness
-
-    fillers = {f.name: f for f in layout.pages.fillers}
-
-    @lru_cache(maxsize=None)
-    def filler(k: int) -> tuple[tuple[str, int, int], ...]:
-        """The filler library at width k: (name, lines it needs, lines it may
-        grow, what using it costs)."""
-        return tuple((f.name, filler_lines(composer, f, width_pt[k]),
-                      PROMO_STRETCH if f.qr else FILLER_STRETCH,
-                      QR_FILLER_COST if f.qr else FILLER_COST) for f in fillers.values())
+        block = heads.block(unit, k, rank, continued)
+        return block.lines, 25.0 * max(0, block.main_lines - 2)   # 3+ title lines read badly
 
     top = page_one_top(issue.masthead, issue.epigraph, layout.paper, 2, composer)
     # A headline needs two columns at least; a promo (QR code and three
@@ -99,73 +147,71 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
     geometry = Geometry(grid.columns, grid.lines, top.lines, layout.pages.even,
                         staff.pages or layout.pages.count)
     try:
-        plan = plan_pages(specs, geometry, head, filler)
+        return plan_pages(specs, geometry, head, library.options)
     except NoLayout as exc:
         raise TypesetError(str(exc), issue.source) from None
-    top = page_one_top(issue.masthead, issue.epigraph, layout.paper, plan.pages, composer,
-                       plan.top_air)
 
+
+def _draw(issue: Issue, units: list[Unit], staff, plan: Plan, top, heads: _Heads,
+          library: _Fillers, composer: Composer):
+    """Every page's elements, the modules' report rows, and warnings."""
+    layout = composer.layout
+    by_key = {u.key: u for u in units}
+    qr_url = staff.qr_url or layout.pages.promo_qr_url
     pages = [PageDraw(layout, n + 1) for n in range(plan.pages)]
     for element in top.elements:
         pages[0].add(element)
-    for number, page in enumerate(pages, 1):
-        if number > 1:
-            running_head(page, issue.masthead, layout.paper, staff.sections.get(number),
-                         staff.editors, composer)
-    module_reports: list[list[dict]] = [[] for _ in pages]
-    plan_warnings = list(plan.warnings)
+    for page in pages[1:]:
+        running_head(page, issue.masthead, layout.paper, staff.sections.get(page.number),
+                     staff.editors, composer)
+    reports: list[list[dict]] = [[] for _ in pages]
+    warnings = list(plan.warnings)
     used_fillers: set[str] = set()
     for module in plan.modules:
         page = pages[module.page]
         if module.filler:
-            chosen = _unused_filler(fillers, module, used_fillers, composer,
-                                    width_pt[module.width])
+            chosen = library.unused(module, used_fillers)
             used_fillers.add(chosen.name)
-            draw_filler(page, composer, module, chosen, staff.qr_url or layout.pages.promo_qr_url)
-            report = _report(module, "filler", 0, chosen.text)
-            report["item"] = f"filler:{chosen.name}"
-            module_reports[module.page].append(report)
+            draw_filler(page, composer, module, chosen, qr_url)
+            reports[module.page].append(dict(_report(module, "filler", 0, chosen.text),
+                                             item=f"filler:{chosen.name}"))
             continue
         unit = by_key[module.key]
         if isinstance(unit.item, Promo):
-            draw_promo(page, composer, module, unit.item.lines,
-                       staff.qr_url or layout.pages.promo_qr_url)
-            module_reports[module.page].append(_report(module, unit.measured.title, 0, "promo"))
+            draw_promo(page, composer, module, unit.item.lines, qr_url)
+            reports[module.page].append(_report(module, unit.measured.title, 0, "promo"))
             continue
-        continued = module.jump_from is not None
-        block = head_block(unit, module.width, module.rank or 4, continued, module.air) \
-            if module.head_lines else None
-        if block:
-            draw_head(page, layout, module, block)
-        flow = unit.flows[module.variant][module.flow_start:module.flow_end]
-        if continued:
-            flow = (jump_line(composer, f"（上接第{module.jump_from + 1}版）"),) + flow
-        if module.jump_to is not None:
-            flow = flow + (jump_line(composer, f"（下转第{module.jump_to + 1}版）"),)
-        head_lines = block.lines if block else 0
-        body_height = module.height - head_lines
-        draw_flow_columns(page, composer, module, flow, module.line + head_lines, body_height)
-        white = _white_cells(flow, module.width, body_height)
-        needed = column_height(tuple(f.height for f in flow), module.width,
-                               flow[0].subdiv if flow else 1)
-        report = _report(module, unit.measured.title, white, unit.labels[module.variant])
-        if needed > body_height:     # never expected: placement counts with the same arithmetic
-            report["overset_lines"] = needed - body_height
-            plan_warnings.append(f"page {module.page + 1}: {module.key} overset by "
-                                 f"{needed - body_height} lines")
-        module_reports[module.page].append(report)
+        reports[module.page].append(_draw_article(page, unit, module, heads, composer, warnings))
     for index, page in enumerate(pages):
         draw_rules(page, layout, [m for m in plan.modules if m.page == index])
+    return pages, reports, warnings
 
-    width, height = layout.page_size_pt
-    frames = DocumentFrames(
-        tuple(PageFrame(p.number, width, height, layout.page.bleed_mm * PT_PER_MM,
-                        tuple(p.elements)) for p in pages),
-        title=" ".join(s for s in (issue.masthead.paper_name or layout.paper,
-                                   issue.masthead.date_text) if s),
-        subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "")
-    report = _page_report(plan, module_reports, top.lines, layout, units, plan_warnings)
-    return LaidOut(frames, plan, report)
+
+def _draw_article(page: PageDraw, unit: Unit, module: Module, heads: _Heads,
+                  composer: Composer, warnings: list[str]) -> dict:
+    """Headline, then the body flow (with its jump lines) in balanced columns."""
+    continued = module.jump_from is not None
+    block = heads.block(unit, module.width, module.rank or 4, continued, module.air) \
+        if module.head_lines else None
+    if block:
+        draw_head(page, composer.layout, module, block)
+    flow = unit.flows[module.variant][module.flow_start:module.flow_end]
+    if continued:
+        flow = (jump_line(composer, f"（上接第{module.jump_from + 1}版）"),) + flow
+    if module.jump_to is not None:
+        flow = flow + (jump_line(composer, f"（下转第{module.jump_to + 1}版）"),)
+    head_lines = block.lines if block else 0
+    body_height = module.height - head_lines
+    draw_flow_columns(page, composer, module, flow, module.line + head_lines, body_height)
+    report = _report(module, unit.measured.title, _white_cells(flow, module.width, body_height),
+                     unit.labels[module.variant])
+    needed = column_height(tuple(f.height for f in flow), module.width,
+                           flow[0].subdiv if flow else 1)
+    if needed > body_height:     # never expected: placement counts with the same arithmetic
+        report["overset_lines"] = needed - body_height
+        warnings.append(f"page {module.page + 1}: {module.key} overset by "
+                        f"{needed - body_height} lines")
+    return report
 
 
 PULL_QUOTE_COST = 15.0
@@ -199,20 +245,6 @@ def _units(issue: Issue, composer: Composer) -> list[Unit]:
             units.append(Unit(key, member, banner, plain, tuple(flows), tuple(costs),
                               tuple(labels)))
     return units
-
-
-def _unused_filler(fillers: dict, module: Module, used: set[str], composer: Composer,
-                   width: float):
-    """The planned filler, or — when it has already been printed in this
-    issue — another text of the library that fits the same space: a reader
-    should not meet the same notice twice."""
-    planned = fillers[module.filler]
-    if planned.name not in used:
-        return planned
-    for other in sorted(fillers.values(), key=lambda f: f.qr):
-        if other.name not in used and filler_lines(composer, other, width) <= module.height:
-            return other
-    return planned
 
 
 def _head_parts(unit: Unit, continued: bool) -> tuple[Headline | None, str | None]:
