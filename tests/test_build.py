@@ -79,3 +79,18 @@ def test_an_unknown_layout_is_an_error_naming_the_choices(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "yibin-tabloid" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_sidecar_can_be_named_for_a_source_in_a_read_only_folder(tmp_path):
+    from .conftest import SEED_004
+    sidecar = tmp_path / "004.yaml"
+    sidecar.write_text("masthead:\n  paper: 伊滨新闻\n  date: 2024-12-31\n  issue: 52\n"
+                       "  total_issue: 320\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "typeset", "parse", str(SEED_004),
+                             "--sidecar", str(sidecar), "--json"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert '"paper_name": "伊滨新闻"' in result.stdout and '"lunar_date": "甲辰年十二月初一"' in result.stdout
+    missing = subprocess.run([sys.executable, "-m", "typeset", "parse", str(SEED_004),
+                              "--sidecar", str(tmp_path / "nope.yaml")], capture_output=True,
+                             text=True)
+    assert missing.returncode == 2 and "no such sidecar file" in missing.stderr

@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _masthead_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--sidecar", help="staff YAML for this issue (default: <source>.yaml beside "
+                                       "it); for sources in read-only folders")
     cmd.add_argument("--paper", help="paper name when the file has no masthead")
     cmd.add_argument("--date", type=_iso_date, help="issue date, e.g. 2024-12-31")
     cmd.add_argument("--issue", type=int, help="issue number within the year (第N期)")
@@ -64,7 +66,10 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _sidecar(args):
-    return load_sidecar(Path(args.source).with_suffix(".yaml")).with_options(
+    path = Path(args.sidecar) if args.sidecar else Path(args.source).with_suffix(".yaml")
+    if args.sidecar and not path.exists():
+        raise TypesetError("no such sidecar file", str(path))
+    return load_sidecar(path).with_options(
         paper=args.paper, date=args.date, issue=args.issue, total_issue=args.total_issue)
 
 
