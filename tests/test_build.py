@@ -94,3 +94,11 @@ def test_a_sidecar_can_be_named_for_a_source_in_a_read_only_folder(tmp_path):
                               "--sidecar", str(tmp_path / "nope.yaml")], capture_output=True,
                              text=True)
     assert missing.returncode == 2 and "no such sidecar file" in missing.stderr
+
+
+def test_an_issue_without_articles_is_an_error_not_a_blank_paper(tmp_path):
+    path = tmp_path / "issue.txt"
+    path.write_text("# 伊滨新闻\n\n2024年4月1日 第6期\n", encoding="utf-8")
+    with pytest.raises(TypesetError, match="no articles"):
+        build(path, tmp_path / "out")
+    assert not (tmp_path / "out" / "issue.pdf").exists()

@@ -51,6 +51,9 @@ def build(source: str | Path, out_dir: str | Path = "build", layout_name: str = 
         sidecar = load_sidecar(source.with_suffix(".yaml"))
     layout = load_layout(layout_name)
     issue = parse_issue(source, sidecar, layout.calendar.lunar_months)
+    if not issue.items:
+        raise TypesetError("no articles to set: the file has only a masthead or epigraph",
+                           issue.source)
     fonts = FontSet.load(dict(layout.fonts))
     laid = lay_out(issue, layout, fonts, sidecar)
     check_glyphs(laid.frames, fonts, issue)
