@@ -51,7 +51,18 @@ def lay_out(issue: Issue, layout: Layout, fonts, sidecar: Sidecar | None = None)
     """Place the issue on pages. The sidecar carries staff decisions: pins,
     order, page count, section names, editor credits, the promo's QR link."""
     composer = Composer(layout, fonts)
-    units = _units(issue, composer)
+    scales = body_scales(layout)
+    # The grid's size and the next larger one first; the largest only when a
+    # page would otherwise stay under-filled (rare, and it costs composing).
+    laid = _lay_out(issue, composer, sidecar, scales[:2])
+    if len(scales) > 2 and any(page["fill"] < MIN_FILL for page in laid.report["pages"]):
+        laid = _lay_out(issue, composer, sidecar, scales)
+    return laid
+
+
+def _lay_out(issue: Issue, composer: Composer, sidecar: Sidecar | None, scales) -> LaidOut:
+    layout = composer.layout
+    units = _units(issue, composer, scales)
     staff = read_staff(sidecar or Sidecar(), {u.key: u.measured.title for u in units})
     if staff.order:      # staff order first, in their numbering; the rest keep reading order
         last = len(units) + 1      # (len() of a list being sorted is 0)
@@ -218,11 +229,10 @@ PULL_QUOTE_COST = 15.0
 MIN_FILL = 0.97      # a page filled less than this is reported
 
 
-def _units(issue: Issue, composer: Composer) -> list[Unit]:
+def _units(issue: Issue, composer: Composer, scales) -> list[Unit]:
     """Items in reading order (a banner's articles in its place, the banner
     title on the first), each with its body flows: the grid's body size and
     larger ones, each without and with pull quotes."""
-    scales = body_scales(composer.layout)
     units: list[Unit] = []
     for n, item in enumerate(issue.items, 1):
         members = ([(f"item{n}.{k}", a, item.title if k == 1 else None)
