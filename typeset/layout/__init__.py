@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..frames import DocumentFrames, PageFrame
 from ..layouts import PT_PER_MM, Layout
 from ..model import Article, Banner, Continuation, Headline, Issue, Item, Promo
-from .columns import column_height, split_columns, used_units
+from .columns import used_units
 from .draw import (PageDraw, draw_filler, filler_lines, draw_flow_columns, draw_head, draw_promo, draw_rules,
                    jump_line)
 from .furniture import page_one_top, running_head
@@ -213,11 +213,13 @@ def _draw_article(page: PageDraw, unit: Unit, module: Module, heads: _Heads,
         flow = flow + (jump_line(composer, f"（下转第{module.jump_to + 1}版）"),)
     head_lines = block.lines if block else 0
     body_height = module.height - head_lines
-    draw_flow_columns(page, composer, module, flow, module.line + head_lines, body_height)
-    report = _report(module, unit.measured.title, _white_cells(flow, module.width, body_height),
+    columns = draw_flow_columns(page, composer, module, flow, module.line + head_lines,
+                                body_height)
+    subdiv = flow[0].subdiv if flow else 1
+    used = [-(-used_units(column) // subdiv) for column in columns]   # grid lines per column
+    report = _report(module, unit.measured.title, _white_cells(used, body_height),
                      unit.labels[module.variant])
-    needed = column_height(tuple(f.height for f in flow), module.width,
-                           flow[0].subdiv if flow else 1)
+    needed = max(used, default=0)
     if needed > body_height:     # never expected: placement counts with the same arithmetic
         report["overset_lines"] = needed - body_height
         warnings.append(f"page {module.page + 1}: {module.key} overset by "
@@ -277,12 +279,11 @@ def _kind(item: Item) -> str:
     return "continuation" if isinstance(item, Continuation) else "article"
 
 
-def _white_cells(flow, columns: int, height: int) -> int:
-    """Grid cells left empty at the column feet of a module, beyond the one
-    line by which balanced columns may differ (that line counts as filled)."""
-    subdiv = flow[0].subdiv if flow else 1
-    return sum(max(0, height - -(-used_units(col) // subdiv) - 1)
-               for col in split_columns(flow, columns, height))
+def _white_cells(used: list[int], height: int) -> int:
+    """Grid cells left empty at the column feet of a module (`used`: lines
+    filled per column), beyond the one line by which balanced columns may
+    differ (that line counts as filled)."""
+    return sum(max(0, height - lines - 1) for lines in used)
 
 
 def _report(module: Module, title: str, white: int, variant: str) -> dict:

@@ -53,14 +53,15 @@ def module_box(layout: Layout, module: Module) -> tuple[float, float, float, flo
 
 
 def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: tuple[FlowLine, ...],
-                      first_line: int, body_height: int) -> None:
+                      first_line: int, body_height: int) -> list[list[tuple[FlowLine, int]]]:
     """Body flow in the module's columns, balanced; every item starts where
-    columns.py counted it, grid items on a grid line."""
+    columns.py counted it, grid items on a grid line. Returns the columns."""
     layout = composer.layout
     grid = layout.grid
     rule = layout.rules.column_rule_pt
     top_y = first_line * layout.line_pitch_pt
-    for index, column in enumerate(split_columns(flow, module.width, body_height)):
+    columns = split_columns(flow, module.width, body_height)
+    for index, column in enumerate(columns):
         x = grid.column_x(module.col + index)
         for item, start in column:
             top = (first_line + start / item.subdiv) * layout.line_pitch_pt
@@ -68,6 +69,7 @@ def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: 
         if rule > 0 and index:    # a hairline in the gutter between a module's columns
             gx = x - grid.gutter_chars * layout.body_size_pt / 2
             page.add(Rule(gx, top_y, gx, top_y + grid.lines_height_pt(body_height), rule))
+    return columns
 
 
 def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top: float) -> None:
