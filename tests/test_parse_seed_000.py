@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from typeset.model import Article, Banner, LineGroup, Paragraph, Promo
+from typeset.model import Banner, LineGroup, Paragraph, Promo
 
 
 def test_masthead_fields(issue_000):

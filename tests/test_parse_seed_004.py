@@ -1,6 +1,6 @@
 """Seed 004 (no masthead; interviews, continuations, a kicker article)."""
 
-from typeset.model import Article, Continuation, Subhead
+from typeset.model import Continuation, Subhead
 
 
 def test_missing_masthead_is_reported_not_fatal(issue_004):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..compose import Line, Run
-from ..frames import Box, Element, QRCode, Rule, TextLine
+from ..frames import Element, QRCode, Rule, TextLine
 from ..layouts import BASELINE_RATIO, PT_PER_MM, Filler, Layout
 from .columns import split_columns
 from .headline import HeadBlock
