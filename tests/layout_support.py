@@ -10,7 +10,7 @@ from pathlib import Path
 from typeset.fonts import FontSet
 from typeset.frames import TextLine
 from typeset.layout import lay_out
-from typeset.layouts import BASELINE_RATIO, PT_PER_MM, load_layout
+from typeset.design import BASELINE_RATIO, PT_PER_MM, load_layout
 from typeset.parse import parse_issue
 from typeset.sidecar import load_sidecar
 

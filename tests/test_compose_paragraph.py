@@ -3,7 +3,7 @@
 import pytest
 
 from typeset.compose import Run, ParagraphStyle, compose_paragraph
-from typeset.compose.classes import is_han
+from typeset.chars import is_han
 
 from .test_compose_support import Synthetic, compose, line_texts, seed_paragraph
 

@@ -1,4 +1,4 @@
-"""Font roles, fallback chains and the converted font files (typeset/fonts.py, fonts/)."""
+"""Font roles, fallback chains and the converted font files (typeset/fonts/, fonts/)."""
 
 import io
 import struct

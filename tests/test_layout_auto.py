@@ -11,7 +11,7 @@ import pytest
 
 from typeset.build import check_text_kept
 from typeset.frames import Box, Rule, TextLine
-from typeset.layouts import PT_PER_MM
+from typeset.design import PT_PER_MM
 
 from .layout_support import (SENTENCES, article, assert_chain, jump_chains, lay_out_file,
                              paragraph, unit_keys, write_issue)
@@ -126,7 +126,7 @@ def test_all_drawn_text_stays_on_the_trimmed_page(issue):
 def test_a_page_filled_under_97_percent_is_named_in_the_reports_warnings():
     from typeset.layout import _page_report
     from typeset.layout.place import Plan
-    from typeset.layouts import load_layout
+    from typeset.design import load_layout
 
     layout = load_layout("yibin-tabloid")
     full = {"item": "item1", "title": "甲", "columns": [1, 6], "lines": [1, 86], "rank": 1,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from typeset.frames import Box, QRCode
-from typeset.layouts import PT_PER_MM, load_layout
+from typeset.design import PT_PER_MM, load_layout
 
 from .conftest import SEED_000, SEED_004
 from .layout_support import glyph_text, lay_out_file, text_lines
@@ -182,7 +182,7 @@ def test_a_broadsheet_rules_the_gutters_between_an_articles_columns():
 
 
 def test_a_qr_filler_needs_the_layouts_promo_url(tmp_path):
-    from typeset.layouts import LayoutError
+    from typeset.design import LayoutError
     path = _layout_variant(tmp_path, "  promo_qr_url: https://mp.weixin.qq.com/",
                            "  promo_qr_url: null")
     with pytest.raises(LayoutError, match="promo_qr_url"):

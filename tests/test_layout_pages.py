@@ -4,7 +4,7 @@ placed exactly once (a jumped article as a consistent chain of parts)."""
 import pytest
 
 from typeset.build import build, check_text_kept
-from typeset.layouts import PT_PER_MM, load_layout
+from typeset.design import PT_PER_MM, load_layout
 from typeset.parse import parse_issue
 
 from .conftest import SEED_000, SEED_004

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from typeset.diagnostics import TypesetError
-from typeset.layouts import (LAYOUTS_DIR, PT_PER_MM, LayoutError, load_layout, zihao_pt)
+from typeset.design import (LAYOUTS_DIR, PT_PER_MM, LayoutError, load_layout, zihao_pt)
 
 TABLOID_TEXT = (LAYOUTS_DIR / "yibin-tabloid.yaml").read_text(encoding="utf-8")
 

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from typeset.parse import parse_issue
-from typeset.parse.normalise import is_han
+from typeset.chars import is_han
 
 from .conftest import SEED_000, SEED_004
 

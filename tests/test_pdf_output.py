@@ -24,7 +24,7 @@ from typeset.build import SOURCE_ROLES, build, significant
 from typeset.compose import check_text_lines
 from typeset.frames import TextLine
 from typeset.layout.draw import PageDraw, module_box
-from typeset.layouts import load_layout
+from typeset.design import load_layout
 from typeset.model import Article, Banner, Continuation, LineGroup, Paragraph, Promo
 
 pdfium = pytest.importorskip("pypdfium2")
@@ -343,7 +343,7 @@ def test_no_paragraph_ends_with_a_lone_han_character(out):
     """孤字: a paragraph's last line (of two or more) holding one Han character and
     nothing else but punctuation — any punctuation, —— and …… included (44个。 is
     not one: the digits are text)."""
-    from typeset.parse.normalise import is_han
+    from typeset.chars import is_han
     bad = []
     for lines, ends in body_lines_with_ends(out):
         for i, line in enumerate(lines):

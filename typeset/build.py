@@ -22,13 +22,13 @@ from .diagnostics import Diagnostic, TypesetError
 from .fonts import FontSet
 from .frames import DocumentFrames, TextLine
 from .layout import LaidOut, lay_out
-from .layouts import load_layout
+from .design import load_layout
 from .model import Issue
 from .parse import parse_issue
-from .parse.normalise import is_han
+from .chars import is_han
 from .render import render_pdf
 from .sidecar import Sidecar, load_sidecar
-from .source import read_source
+from .parse.source import read_source
 
 # Roles whose text is the issue's own; the others are furniture (running
 # heads, jump lines, fillers) or repeated text (pull quotes, short titles).

@@ -97,7 +97,7 @@ def _build(args) -> int:
 
 
 def _parse(args) -> int:
-    from .outline import issue_to_json, outline
+    from .parse.outline import issue_to_json, outline
     issue = _load(args)
     if args.json:
         json.dump(issue_to_json(issue), sys.stdout, ensure_ascii=False, indent=1)

@@ -8,7 +8,7 @@ headline (phrase-balanced headline lines); audit (typography checks on any lines
 
 from .audit import check_lines, check_text_lines
 from .headline import compose_headline
-from .model import ComposedParagraph, Glyph, Line, Metrics, ParagraphStyle, Run
+from .values import ComposedParagraph, Glyph, Line, Metrics, ParagraphStyle, Run
 from .paragraph import compose_paragraph
 
 __all__ = [

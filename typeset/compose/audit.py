@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .classes import NO_END, NO_START, classify, is_han
+from .classes import NO_END, NO_START, classify, fills_a_box
 
 _DOUBLED = ("\u2014", "\u2026", "\u22ef")   # halves of ——, ……, ⋯⋯
 _LONELY_COMPANIONS = "PCOMDEZ"   # what may share a last line with a 孤字: marks, ——, ……, spaces
@@ -49,8 +49,8 @@ def check_text_lines(lines: Sequence[str], paragraph_end: Sequence[bool]) -> lis
                 if not spaced and _western(s[-1]) and _western(nxt[0]):
                     problems.append(f"line {no}: splits {_tail(s)}|{_head(nxt)}")
         if end and para_lines > 1:
-            han = sum(1 for c in s if is_han(c))
-            rest_punct = all(is_han(c) or classify(c) in _LONELY_COMPANIONS for c in s)
+            han = sum(1 for c in s if fills_a_box(c))
+            rest_punct = all(fills_a_box(c) or classify(c) in _LONELY_COMPANIONS for c in s)
             if han == 1 and rest_punct:
                 problems.append(f"line {no}: 孤字 {s} alone on the paragraph's last line")
     return problems

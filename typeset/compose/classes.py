@@ -75,8 +75,9 @@ def classify(ch: str) -> str:
     return cls
 
 
-def is_han(ch: str) -> bool:
-    """A character that counts as a Han character for the 孤字 rule."""
+def fills_a_box(ch: str) -> bool:
+    """A character set in a full em box (Han, kana, hangul, symbols; not
+    punctuation or Latin): what the 孤字 rule counts as a character alone."""
     return _TABLE.get(ch) == "H" or (ch not in _TABLE and classify(ch) == "H")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .breaks import EPS, input_from_prepared
-from .model import Metrics, Run
+from .values import Metrics, Run
 from .prepare import Prepared, prepare
 
 SPACE_COST = 0.0      # breaking at a space the editor typed

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .breaks import EPS
 from .classes import INK_SIDE
-from .model import Line, make_glyph
+from .values import Line, make_glyph
 from .prepare import Prepared
 
 

@@ -7,7 +7,7 @@ from typing import Sequence
 from .audit import check_lines
 from .breaks import LOOSE, find_breaks, input_from_prepared
 from .lines import build_lines
-from .model import ComposedParagraph, Metrics, ParagraphStyle, Run
+from .values import ComposedParagraph, Metrics, ParagraphStyle, Run
 from .prepare import prepare
 
 _ALIGNS = ("justify", "left", "center", "right")

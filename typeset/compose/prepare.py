@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .classes import (INK_SIDE, classify, han_latin_space, may_break,
                       word_may_end_line, word_may_start_line)
-from .model import Metrics
+from .values import Metrics
 
 HAN_LATIN = 0.25          # Han–Latin space, em
 HAN_LATIN_MAX = 0.5       # …stretches to ½ em

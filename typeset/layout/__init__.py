@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..frames import DocumentFrames, PageFrame
-from ..layouts import PT_PER_MM, Layout
+from ..design import PT_PER_MM, Layout
 from ..model import Article, Banner, Continuation, Headline, Issue, Item, Promo
 from .columns import used_units
 from .draw import (PageDraw, draw_filler, filler_lines, draw_flow_columns, draw_head, draw_promo, draw_rules,
                    jump_line)
 from .furniture import page_one_top, running_head
-from .headline import HeadBlock, headline_block
+from .headblock import HeadBlock, headline_block
 from .measure import (Composer, FlowLine, Measured, body_scales, measure_item,
                       with_pull_quotes)
 from ..diagnostics import TypesetError

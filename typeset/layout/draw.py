@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 
 from ..compose import Line, Run
 from ..frames import Element, QRCode, Rule, TextLine
-from ..layouts import BASELINE_RATIO, PT_PER_MM, Filler, Layout
+from ..design import BASELINE_RATIO, PT_PER_MM, Filler, Layout
 from .columns import split_columns
-from .headline import HeadBlock
+from .headblock import HeadBlock
 from .measure import Composer, FlowLine
 from .place import Module
 

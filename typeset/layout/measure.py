@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..compose import ComposedParagraph, Line, ParagraphStyle, Run, compose_paragraph
-from ..layouts import Layout, Style
+from ..design import Layout, Style
 from ..model import (Article, Banner, Block, Byline, Continuation, Item, LineGroup, Paragraph,
                      Promo, Span, Subhead)
 
@@ -107,7 +107,7 @@ LARGER_BODY = (("五号", 30.0), ("小四", 150.0))
 def body_scales(layout: Layout) -> tuple[BodyScale, ...]:
     """The grid's body size, then each larger size for which some N lines fit
     G grid lines with 20–45 % leading (五号 on an 11.6 pt grid: 5 lines in 6)."""
-    from ..layouts import ZIHAO_PT, zihao_name
+    from ..design import ZIHAO_PT, zihao_name
     body, pitch = layout.body_size_pt, layout.line_pitch_pt
     scales = [BodyScale(zihao_name(body) or f"{body:g}pt", body, 1, 1, 0.0)]
     for name, cost in LARGER_BODY:

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..model import Issue
 from ..sidecar import Sidecar, load_sidecar
-from ..source import read_source
+from .source import read_source
 from .blocks import split_blocks
 from .infer import StructureReader
 from .masthead import complete, is_masthead_block, read_masthead

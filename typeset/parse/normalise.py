@@ -10,24 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ..chars import is_cjk
+
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
 # Trailing "  " is a Markdown hard break; the line break itself carries it.
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
-
-
-def is_cjk(char: str) -> bool:
-    """Han ideographs (all planes), CJK punctuation, full-width forms, kana."""
-    code = ord(char)
-    return (0x3000 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
-            or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x3FFFF
-            or char in "“”‘’—…·")
-
-
-def is_han(char: str) -> bool:
-    code = ord(char)
-    return (0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
-            or 0x20000 <= code <= 0x3FFFF or char == "〇")
 
 
 def clean_spaces(line: str) -> str:

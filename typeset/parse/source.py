@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import TypesetError
+from ..diagnostics import TypesetError
 
 # Control characters other than tab/newline/CR/form feed mean the file is not text.
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}

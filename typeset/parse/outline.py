@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from .model import (Article, Banner, Continuation, Issue, LineGroup, Paragraph, Promo,
+from ..model import (Article, Banner, Continuation, Issue, LineGroup, Paragraph, Promo,
                     Subhead)
 
 

@@ -1,0 +1,35 @@
+"""Character classes every stage shares: one definition of "Han" and "CJK".
+
+Stages differ in what they do with a character, never in what it is: the
+parser restores full-width punctuation next to CJK text, the composer counts
+Han characters for the 孤字 rule, the checks count Han characters, digits and
+letters to prove nothing was lost.
+"""
+
+from __future__ import annotations
+
+
+def is_han(char: str) -> bool:
+    """A Han ideograph: the unified blocks (BMP and the supplementary planes),
+    the compatibility ideographs, and 〇 (the ideographic zero of 二〇二四)."""
+    code = ord(char)
+    return (0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x3FFFF or char == "〇")
+
+
+def is_cjk(char: str) -> bool:
+    """Han ideographs, CJK punctuation, full-width forms, kana: text a reader
+    reads as Chinese, beside which punctuation is full width."""
+    code = ord(char)
+    return (0x3000 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+            or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x3FFFF
+            or char in "“”‘’—…·")
+
+
+def is_significant(char: str) -> bool:
+    """What the nothing-is-lost checks count: Han characters, ASCII digits and letters."""
+    return is_han(char) or (char.isascii() and char.isalnum())
+
+
+def significant(text: str) -> str:
+    return "".join(c for c in text if is_significant(c))
