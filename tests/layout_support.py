@@ -7,12 +7,13 @@ import random
 import re
 from pathlib import Path
 
+from typeset.compose import Composer
+from typeset.design import BASELINE_RATIO, PT_PER_MM, load_layout
 from typeset.fonts import FontSet
 from typeset.frames import TextLine
 from typeset.layout import lay_out
-from typeset.design import BASELINE_RATIO, PT_PER_MM, load_layout
 from typeset.parse import parse_issue
-from typeset.sidecar import load_sidecar
+from typeset.sidecar import find_sidecar, staff_plan
 
 from .conftest import SEED_000, SEED_004
 
@@ -35,9 +36,10 @@ def fonts_for(layout) -> FontSet:
 def lay_out_file(path: Path, layout_name: str = "yibin-tabloid"):
     """(issue, layout, laid) for an issue file and the sidecar beside it."""
     layout = load_layout(layout_name)
-    sidecar = load_sidecar(Path(path).with_suffix(".yaml"))
+    sidecar = find_sidecar(path)
     issue = parse_issue(path, sidecar, layout.calendar.lunar_months)
-    return issue, layout, lay_out(issue, layout, fonts_for(layout), sidecar)
+    staff = staff_plan(sidecar, issue, layout)
+    return issue, layout, lay_out(issue, Composer(layout, fonts_for(layout)), staff)
 
 
 # --- synthetic text from the seeds' own sentences -------------------------
@@ -97,14 +99,7 @@ def grid_offset(layout, baseline: float) -> float:
 
 def unit_keys(issue) -> list[str]:
     """The keys lay_out gives the issue's items (banners flattened)."""
-    from typeset.model import Banner
-    keys = []
-    for n, item in enumerate(issue.items, 1):
-        if isinstance(item, Banner):
-            keys += [f"item{n}.{k}" for k in range(1, len(item.items) + 1)]
-        else:
-            keys.append(f"item{n}")
-    return keys
+    return [key for key, _, _ in issue.stories()]
 
 
 FLOW_ROLES = ("body", "byline", "jump", "subhead1", "subhead2", "pullquote")
@@ -124,8 +119,8 @@ def on_grid(layout, offset: float, tolerance_pt: float = 0.01) -> bool:
 
 def article_modules(laid):
     """(page index, report entry) of every article part (no fillers, no promo)."""
-    return [(index, m) for index, page in enumerate(laid.report["pages"])
-            for m in page["modules"] if not m["item"].startswith("filler:") and m["variant"] != "promo"]
+    return [(index, m) for index, page in enumerate(laid.report.pages)
+            for m in page.modules if m.kind in ("article", "continuation")]
 
 
 def module_cells(layout, laid, page_index: int, module: dict, roles=FLOW_ROLES):
@@ -136,11 +131,11 @@ def module_cells(layout, laid, page_index: int, module: dict, roles=FLOW_ROLES):
     page = laid.frames.pages[page_index]
     ox = layout.type_area_origin_pt(page.number)[0]
     oy = layout.page.margin_top_mm * PT_PER_MM
-    first, last = module["lines"]
+    first, last = module.lines
     top = oy + (first - 1) * grid.line_pitch_pt
     bottom = oy + last * grid.line_pitch_pt
     cells = []
-    for col in range(module["columns"][0] - 1, module["columns"][1]):
+    for col in range(module.columns[0] - 1, module.columns[1]):
         x0 = ox + grid.column_x(col)
         x1 = x0 + grid.span_width_pt(1)
         cells.append([e for e in text_lines(page) if e.role in roles
@@ -151,10 +146,10 @@ def module_cells(layout, laid, page_index: int, module: dict, roles=FLOW_ROLES):
 def jump_chains(report) -> dict[str, list[tuple[int, dict]]]:
     """Unit key → its modules in page order, (page number, report entry)."""
     out: dict[str, list] = {}
-    for page in report["pages"]:
-        for m in page["modules"]:
-            if not m["item"].startswith("filler:"):
-                out.setdefault(m["item"], []).append((page["page"], m))
+    for page in report.pages:
+        for m in page.modules:
+            if m.kind != "filler":
+                out.setdefault(m.item, []).append((page.page, m))
     return out
 
 
@@ -174,10 +169,10 @@ def assert_chain(key, parts):
     """One module without jumps, or parts whose 下转/上接 pages point at each other."""
     if len(parts) == 1:
         (_, only), = parts
-        assert "jump_to" not in only and "jump_from" not in only, key
+        assert only.jump_to is None and only.jump_from is None, key
         return
     for (page, part), (next_page, following) in zip(parts, parts[1:]):
-        assert part.get("jump_to") == next_page, key
-        assert following.get("jump_from") == page, key
+        assert part.jump_to == next_page, key
+        assert following.jump_from == page, key
         assert next_page > page, key
-    assert "jump_from" not in parts[0][1] and "jump_to" not in parts[-1][1], key
+    assert parts[0][1].jump_from is None and parts[-1][1].jump_to is None, key

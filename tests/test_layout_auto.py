@@ -47,44 +47,44 @@ def issue(request, tmp_path_factory):
 def test_every_page_is_filled_or_its_under_fill_is_warned(issue, request):
     """≥ 0.97 everywhere, or the page is named in the report's warnings; never below 0.9."""
     name, _, _, laid = issue
-    warned = {int(n) for w in laid.report["warnings"] for n in re.findall(r"page (\d+)", w)}
-    bad = {p["page"]: p["fill"] for p in laid.report["pages"]
-           if p["fill"] < 0.9 or (p["fill"] < 0.97 and p["page"] not in warned)}
-    assert not bad, (bad, laid.report["warnings"])
+    warned = {int(n) for w in laid.report.warnings for n in re.findall(r"page (\d+)", w.message)}
+    bad = {p.page: p.fill for p in laid.report.pages
+           if p.fill < 0.9 or (p.fill < 0.97 and p.page not in warned)}
+    assert not bad, (bad, laid.report.warnings)
 
 
 def test_a_tabloid_issue_has_an_even_page_count(issue):
     _, _, _, laid = issue
     assert len(laid.frames.pages) % 2 == 0
-    assert len(laid.report["pages"]) == len(laid.frames.pages)
+    assert len(laid.report.pages) == len(laid.frames.pages)
 
 
 def _rectangles(page):
-    return [(m["item"], m["columns"], m["lines"]) for m in page["modules"]]
+    return [(m.item, m.columns, m.lines) for m in page.modules]
 
 
 def test_modules_lie_inside_the_grid(issue):
     _, _, layout, laid = issue
     grid = layout.grid
-    for page in laid.report["pages"]:
+    for page in laid.report.pages:
         for item, (c0, c1), (l0, l1) in _rectangles(page):
-            assert 1 <= c0 <= c1 <= grid.columns, (page["page"], item)
-            assert 1 <= l0 <= l1 <= grid.lines, (page["page"], item)
+            assert 1 <= c0 <= c1 <= grid.columns, (page.page, item)
+            assert 1 <= l0 <= l1 <= grid.lines, (page.page, item)
 
 
 def test_modules_on_a_page_do_not_overlap(issue):
     _, _, _, laid = issue
-    for page in laid.report["pages"]:
+    for page in laid.report.pages:
         for (a, (ac0, ac1), (al0, al1)), (b, (bc0, bc1), (bl0, bl1)) in \
                 combinations(_rectangles(page), 2):
             disjoint = ac1 < bc0 or bc1 < ac0 or al1 < bl0 or bl1 < al0
-            assert disjoint, (page["page"], a, b)
+            assert disjoint, (page.page, a, b)
 
 
 def test_page_one_modules_start_below_the_masthead_and_epigraph(issue):
     _, _, layout, laid = issue
     page = laid.frames.pages[0]
-    top = min(m["lines"][0] for m in laid.report["pages"][0]["modules"])
+    top = min(m.lines[0] for m in laid.report.pages[0].modules)
     module_top = layout.page.margin_top_mm * PT_PER_MM + layout.grid.line_top_y(top - 1)
     furniture = [e for e in page.elements if isinstance(e, TextLine) and e.role == "masthead"]
     assert furniture
@@ -108,7 +108,7 @@ def test_every_character_of_the_text_is_drawn(issue):
 
 def test_no_module_is_overset(issue):
     _, _, _, laid = issue
-    assert all(p["overset_lines"] == 0 for p in laid.report["pages"])
+    assert all(p.overset_lines == 0 for p in laid.report.pages)
 
 
 def test_all_drawn_text_stays_on_the_trimmed_page(issue):
@@ -124,14 +124,15 @@ def test_all_drawn_text_stays_on_the_trimmed_page(issue):
 
 
 def test_a_page_filled_under_97_percent_is_named_in_the_reports_warnings():
-    from typeset.layout import _page_report
-    from typeset.layout.place import Plan
+    from dataclasses import replace
+
     from typeset.design import load_layout
+    from typeset.layout.report import ModuleReport, page_reports, under_fill_warnings
 
     layout = load_layout("yibin-tabloid")
-    full = {"item": "item1", "title": "甲", "columns": [1, 6], "lines": [1, 86], "rank": 1,
-            "air": 0, "variant": "body 小五", "white_cells": 0}
-    short = dict(full, item="item2", title="乙", white_cells=36)     # 36 of 516 cells white
-    report = _page_report(Plan(2, (), 0.0), [[full], [short]], 0, layout, [], [])
-    assert [p["fill"] for p in report["pages"]] == [1.0, pytest.approx(0.9302, abs=1e-4)]
-    assert any("page 2" in w for w in report["warnings"]), report["warnings"]
+    full = ModuleReport("item1", "甲", "article", (1, 6), (1, 86), 1, 0, "body 小五", 0)
+    short = replace(full, item="item2", title="乙", white_cells=36)     # 36 of 516 cells white
+    pages = page_reports([[full], [short]], 0, layout)
+    assert [p.fill for p in pages] == [1.0, pytest.approx(0.9302, abs=1e-4)]
+    warnings = under_fill_warnings(pages, "issue.txt", lambda page: 40 + page.page)
+    assert [(w.message[:6], w.line) for w in warnings] == [("page 2", 42)]

@@ -104,17 +104,16 @@ def test_the_sidecars_promo_qr_url_replaces_the_layouts(seed000_with_qr):
 def test_the_qr_code_sits_in_the_promo_module(seed000):
     _, layout, laid = seed000
     (code,) = _qr_codes(laid)
-    promo = [(p["page"], m) for p in laid.report["pages"] for m in p["modules"]
-             if m["variant"] == "promo"]
+    promo = [(p.page, m) for p in laid.report.pages for m in p.modules if m.kind == "promo"]
     assert len(promo) == 1
     number, module = promo[0]
     grid = layout.grid
     ox = layout.type_area_origin_pt(number)[0]
     oy = layout.page.margin_top_mm * PT_PER_MM
-    left = ox + grid.column_x(module["columns"][0] - 1)
-    right = ox + grid.column_x(module["columns"][1] - 1) + grid.span_width_pt(1)
-    top = oy + grid.line_top_y(module["lines"][0] - 1)
-    bottom = oy + grid.line_top_y(module["lines"][1] - 1) + layout.body_size_pt
+    left = ox + grid.column_x(module.columns[0] - 1)
+    right = ox + grid.column_x(module.columns[1] - 1) + grid.span_width_pt(1)
+    top = oy + grid.line_top_y(module.lines[0] - 1)
+    bottom = oy + grid.line_top_y(module.lines[1] - 1) + layout.body_size_pt
     page = laid.frames.pages[number - 1]
     assert code in page.elements
     assert left - 0.01 <= code.x and code.x + code.size <= right + 0.01
@@ -191,6 +190,5 @@ def test_a_qr_filler_needs_the_layouts_promo_url(tmp_path):
 
 def test_no_filler_text_is_printed_twice_in_an_issue():
     _, _, laid = lay_out_file(SEED_000)
-    texts = [m["variant"] for p in laid.report["pages"] for m in p["modules"]
-             if m["item"].startswith("filler:")]
+    texts = [m.variant for p in laid.report.pages for m in p.modules if m.kind == "filler"]
     assert len(texts) == len(set(texts))

@@ -55,7 +55,7 @@ def test_every_column_of_every_module_starts_its_body_on_a_grid_line(case):
     _, layout, laid = case
     off, checked = [], 0
     for index, module in article_modules(laid):
-        for col, cell in enumerate(module_cells(layout, laid, index, module), module["columns"][0]):
+        for col, cell in enumerate(module_cells(layout, laid, index, module), module.columns[0]):
             if not cell:
                 continue
             first = min(cell, key=lambda e: e.baseline)
@@ -63,7 +63,7 @@ def test_every_column_of_every_module_starts_its_body_on_a_grid_line(case):
                 continue        # a subhead or pull quote centres itself in its lines
             checked += 1
             if not on_grid(layout, body_top(layout, first)):
-                off.append((index + 1, module["item"], col, round(body_top(layout, first), 3)))
+                off.append((index + 1, module.item, col, round(body_top(layout, first), 3)))
     assert checked >= 10
     assert not off
 
@@ -87,7 +87,7 @@ def _bottoms(layout, laid):
         tallest = max(_line_height(layout, e) for cell in cells for e in cell)
         start = min(body_top(layout, e) for cell in cells for e in cell)
         # an empty column ends where the body begins
-        yield (index + 1, module["item"]), [max(c) if c else start for c in ends], tallest
+        yield (index + 1, module.item), [max(c) if c else start for c in ends], tallest
 
 
 def test_columns_of_a_module_end_within_its_tallest_line_of_each_other(case):

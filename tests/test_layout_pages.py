@@ -61,15 +61,15 @@ def test_the_build_writes_a_pdf_and_a_report(built):
 
 def test_every_page_is_at_least_97_percent_filled(built):
     _, result = built
-    fills = {p["page"]: p["fill"] for p in result.laid.report["pages"]}
+    fills = {p.page: p.fill for p in result.laid.report.pages}
     assert len(fills) == len(result.laid.frames.pages)
     assert all(f >= 0.97 for f in fills.values()), fills
 
 
 def test_no_page_has_a_hole_or_overset(built):
     _, result = built
-    for page in result.laid.report["pages"]:
-        assert page["holes"] == [] and page["overset_lines"] == 0, page["page"]
+    for page in result.laid.report.pages:
+        assert page.holes == () and page.overset_lines == 0, page.page
 
 
 def test_every_item_is_placed_exactly_once_or_as_a_jump_chain(built):

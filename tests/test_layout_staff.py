@@ -40,7 +40,7 @@ def ordered(tmp_path_factory):
 
 
 def _pages_of(laid, title_part):
-    return [p["page"] for p in laid.report["pages"] for m in p["modules"] if title_part in m["title"]]
+    return [p.page for p in laid.report.pages for m in p.modules if title_part in m.title]
 
 
 def test_without_pins_the_pinned_article_would_be_on_page_one():
@@ -55,8 +55,7 @@ def test_a_page_pin_puts_the_item_on_that_page(pinned):
 
 def test_unpinned_items_are_still_all_placed_once(pinned):
     _, _, laid = pinned
-    items = [m["item"] for p in laid.report["pages"] for m in p["modules"]
-             if not m["item"].startswith("filler:")]
+    items = [m.item for p in laid.report.pages for m in p.modules if m.kind != "filler"]
     assert sorted(items) == sorted(set(items))
     assert len(items) == 6
 
@@ -75,17 +74,17 @@ def test_editor_credits_appear_in_the_running_head(pinned):
 
 def test_order_one_makes_an_item_the_lead_of_page_one(ordered):
     _, _, laid = ordered
-    first = laid.report["pages"][0]["modules"][0]
-    assert "樊灿涛调研" in first["title"]
-    assert first["rank"] == 1                # 头条: the largest headline
-    lead = min((m for m in laid.report["pages"][0]["modules"]), key=lambda m: m["lines"][0])
+    first = laid.report.pages[0].modules[0]
+    assert "樊灿涛调研" in first.title
+    assert first.rank == 1                # 头条: the largest headline
+    lead = min((m for m in laid.report.pages[0].modules), key=lambda m: m.lines[0])
     assert lead is first
 
 
 def test_order_keeps_the_other_items_in_reading_order(ordered):
     _, _, laid = ordered
-    titles = [m["title"] for p in laid.report["pages"] for m in p["modules"]
-              if not m["item"].startswith("filler:") and "樊灿涛" not in m["title"]]
+    titles = [m.title for p in laid.report.pages for m in p.modules
+              if m.kind != "filler" and "樊灿涛" not in m.title]
     assert titles.index(next(t for t in titles if "龙门实验室" in t)) \
         < titles.index(next(t for t in titles if "区党工委" in t))
 

@@ -20,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from typeset.build import SOURCE_ROLES, build, significant
+from typeset.build import build
+from typeset.chars import significant
+from typeset.design.roles import SOURCE_ROLES
 from typeset.compose import check_text_lines
 from typeset.frames import TextLine
 from typeset.layout.draw import PageDraw, module_box
@@ -199,8 +201,8 @@ def make_built(name: str, out_dir: Path) -> Built:
     result = build(source, out_dir, layout_name)
     layout = load_layout(layout_name)
     from typeset.parse import parse_issue
-    from typeset.sidecar import load_sidecar
-    issue = parse_issue(source, load_sidecar(source.with_suffix(".yaml")), layout.calendar.lunar_months)
+    from typeset.sidecar import find_sidecar
+    issue = parse_issue(source, find_sidecar(source), layout.calendar.lunar_months)
     import json
     report = json.loads(result.report_path.read_text(encoding="utf-8"))
     data = result.pdf.read_bytes()
@@ -457,7 +459,7 @@ def test_every_item_is_placed_once_except_jump_parts(out):
             if m["item"].startswith("filler:"):
                 continue
             placed[m["item"]] += 1
-            if "jump_to" in m or "jump_from" in m:
+            if m["jump_to"] or m["jump_from"]:
                 jumped.add(m["item"])
     assert set(placed) == set(out.expected), "items missing from / unknown to the report"
     twice = {k for k, n in placed.items() if n > 1 and k not in jumped}

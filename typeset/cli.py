@@ -10,10 +10,10 @@ import argparse
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 
+from .design.load import DEFAULT_LAYOUT
 from .diagnostics import TypesetError
-from .sidecar import load_sidecar
+from .sidecar import find_sidecar
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("-o", "--output", default="build", help="output folder (default: build)")
     build_cmd.add_argument("--layout", default=None,
                            help="layout name in layouts/ or a YAML path (default: the sidecar's "
-                                "layout, else yibin-tabloid)")
+                                "layout:, else " + DEFAULT_LAYOUT + ")")
     _masthead_options(build_cmd)
 
     args = parser.parse_args(argv)
@@ -54,8 +54,9 @@ def _masthead_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--date", type=_iso_date, help="issue date, e.g. 2024-12-31")
     cmd.add_argument("--issue", type=int, help="issue number within the year (第N期)")
     cmd.add_argument("--total-issue", type=int, help="cumulative issue number (总第N期)")
-    cmd.add_argument("--lunar-months", choices=("numeric", "traditional"), default="numeric",
-                     help="print months 11/12 as 十一月/十二月 or 冬月/腊月")
+    cmd.add_argument("--lunar-months", choices=("numeric", "traditional"), default=None,
+                     help="print months 11/12 as 十一月/十二月 or 冬月/腊月 (default: the "
+                          "layout's calendar setting)")
 
 
 def _iso_date(text: str) -> dt.date:
@@ -66,39 +67,32 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _sidecar(args):
-    path = Path(args.sidecar) if args.sidecar else Path(args.source).with_suffix(".yaml")
-    if args.sidecar and not path.exists():
-        raise TypesetError("no such sidecar file", str(path))
-    return load_sidecar(path).with_options(
+    return find_sidecar(args.source, args.sidecar).with_options(
         paper=args.paper, date=args.date, issue=args.issue, total_issue=args.total_issue)
-
-
-def _load(args):
-    from .parse import parse_issue
-    return parse_issue(args.source, _sidecar(args), args.lunar_months)
 
 
 def _build(args) -> int:
     from .build import build
-    sidecar = _sidecar(args)
-    layout = args.layout or sidecar.data.get("layout") or "yibin-tabloid"
-    result = build(args.source, args.output, layout, sidecar)
+    result = build(args.source, args.output, args.layout, _sidecar(args), args.lunar_months)
     for diagnostic in result.diagnostics:
         if diagnostic.severity != "info":
             print(diagnostic, file=sys.stderr)
-    for page in result.laid.report["pages"]:
-        jumps = [f"{m['item']}→{m['jump_to']}" for m in page["modules"] if "jump_to" in m]
-        print(f"page {page['page']}: {len(page['modules'])} modules, fill {page['fill']:.1%}"
+    for page in result.laid.report.pages:
+        jumps = [f"{j.item}→{j.to}" for j in page.jumps]
+        print(f"page {page.page}: {len(page.modules)} modules, fill {page.fill:.1%}"
               + (f", jumps {' '.join(jumps)}" if jumps else ""))
-    for warning in result.laid.report["warnings"]:
-        print(f"{args.source}: warning: {warning}", file=sys.stderr)
     print(f"wrote {result.pdf} and {result.report_path}")
     return 0
 
 
 def _parse(args) -> int:
+    from .design import DEFAULT_LAYOUT, load_layout
+    from .parse import parse_issue
     from .parse.outline import issue_to_json, outline
-    issue = _load(args)
+    sidecar = _sidecar(args)
+    months = (args.lunar_months
+              or load_layout(sidecar.layout or DEFAULT_LAYOUT).calendar.lunar_months)
+    issue = parse_issue(args.source, sidecar, months)
     if args.json:
         json.dump(issue_to_json(issue), sys.stdout, ensure_ascii=False, indent=1)
         print()

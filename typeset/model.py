@@ -78,6 +78,7 @@ class Byline:
     source: Span
     position: str = "end"      # "end": after the body; "head": under the headline
     parenthesized: bool = False  # printed as （张晚霞 倪睿）
+    parts: tuple[str, ...] = ()  # where a credit line may break: 记者 郭学锋 | 通讯员 文鹏
 
     def printed_text(self) -> Iterator[str]:
         yield f"（{self.text}）" if self.parenthesized else self.text
@@ -243,9 +244,34 @@ class Issue:
         for item in self.items:
             yield from item.printed_text()
 
+    def stories(self) -> Iterator[tuple[str, "Article | Continuation | Promo", str | None]]:
+        """Every item as the page carries it — a banner's stories in its place —
+        with the key staff use for it (item3; item2.1 for a banner's first
+        story) and the banner title over it (on a banner's first story only)."""
+        for n, item in enumerate(self.items, 1):
+            if isinstance(item, Banner):
+                for k, story in enumerate(item.items, 1):
+                    yield f"item{n}.{k}", story, item.title if k == 1 else None
+            else:
+                yield f"item{n}", item, None
+
     def articles(self) -> Iterator[Article]:
         for item in self.items:
             if isinstance(item, Banner):
                 yield from item.items
             elif isinstance(item, Article):
                 yield item
+
+
+def title_of(item: Item) -> str:
+    """The title staff and reports name an item by."""
+    if isinstance(item, Banner):
+        return item.title
+    if isinstance(item, Promo):
+        return item.lines[0]
+    headline = item.headline
+    if headline and headline.main:
+        return "".join(headline.main)
+    if isinstance(item, Continuation):
+        return item.marker
+    return "(untitled)"

@@ -1,50 +1,148 @@
 """The sidecar `<source>.yaml`: what staff add to a parsed issue by hand.
 
-Masthead fields the text lacks (seed 004 has no masthead block) and, for the
-page layout stage, placement instructions. Command-line options are merged in
-as if they were written here. Every error names the file, line and key.
+    masthead: {paper: 伊滨新闻, date: 2024-12-31, issue: 52, total_issue: 320}
+    layout: yibin-tabloid            # a name in layouts/ or a path
+    pages: 4                         # fixed page count (else the content decides)
+    sections: {2: 综合新闻}           # section names for the running heads
+    editors: {责任编辑: 王伟, 校对: 李娜}
+    promo_qr_url: https://example.org/today
+    placement:
+      - item: 作风硬                  # an item key (item5, item4.1) or part of its title
+        page: 2
+        columns: [1, 5]              # first and last column, 1-based
+        lines: [44, 86]              # first and last grid line, 1-based
+      - item: item2
+        width: 3                     # columns, wherever it goes
+      - item: 樊灿涛调研
+        order: 1                     # place it first (reading order of importance)
+
+This module is the sidecar's one home: where it is found (`find_sidecar`),
+its schema (read with the layouts' schema engine: types, ranges, unknown keys
+with did-you-mean, file:line:column in every error), and what its placement
+entries mean for a given issue and design (`staff_plan`). Command-line
+options are merged in as if they were written here (`Sidecar.with_options`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .design import Layout, Table
+from .design.schema import (REQUIRED, Context, Date, Int, ListOf, MapOf, Section, Setting,
+                            SettingsError, Span, Text, Url, read_yaml, suggest)
+from .model import Issue, title_of
 
-from .diagnostics import TypesetError
+MAX_ISSUE_NUMBER = 9_999          # 第N期 within a year or a run
+MAX_TOTAL_ISSUE = 999_999         # 总第N期
 
-MASTHEAD_KEYS = {
-    "paper": ("paper_name", str),
-    "date": ("date", dt.date),
-    "issue": ("issue_number", int),
-    "total_issue": ("total_issue_number", int),
-    "lunar_date": ("lunar_date", str),
-    "licence": ("licence", str),
-    "approval": ("approval", str),
-    "sponsor": ("sponsor", str),
-    "publisher": ("publisher", str),
-    "note": ("note", str),
-}
-TOP_KEYS = ("masthead", "layout", "pages", "placement", "sections", "editors", "promo_qr_url")
+
+class SidecarError(SettingsError):
+    """A sidecar that cannot be used, or a staff decision that cannot be honoured."""
+
+
+# ---------------------------------------------------------------- values
+
+@dataclass(frozen=True)
+class PlacementEntry:
+    """One `placement:` entry as written; `line` is its line in the sidecar."""
+    item: str
+    line: int
+    page: int | None = None
+    columns: tuple[int, int] | None = None
+    lines: tuple[int, int] | None = None
+    width: int | None = None
+    order: int | None = None
 
 
 @dataclass(frozen=True)
 class Sidecar:
     path: str | None = None
-    masthead: dict = field(default_factory=dict)   # model field name → value
-    data: dict = field(default_factory=dict)       # the other top-level sections, validated by their stage
-    lines: dict = field(default_factory=dict)      # dotted key → line number, for later errors
-
+    masthead: Table = field(default_factory=Table)   # model field name → value
+    layout: str | None = None
+    pages: int | None = None
+    sections: Table = field(default_factory=Table)   # page number (1-based) → name
+    editors: Table = field(default_factory=Table)    # label → name
+    promo_qr_url: str | None = None
+    placement: tuple[PlacementEntry, ...] = ()
+    lines: Table = field(default_factory=Table)      # key path → line, for later errors
 
     def with_options(self, **options: Any) -> "Sidecar":
+        """Command-line masthead options (paper, date, issue, total_issue) over the file's."""
         merged = dict(self.masthead)
         for key, value in options.items():
             if value is not None:
-                merged[MASTHEAD_KEYS[key][0]] = value
-        return Sidecar(self.path, merged, self.data, self.lines)
+                merged[MASTHEAD_FIELDS[key]] = value
+        return replace(self, masthead=Table(merged))
+
+    def fail(self, key: str, message: str):
+        raise SidecarError(message, self.path, self.lines.get(key), key)
+
+
+# ---------------------------------------------------------------- schema
+
+# sidecar key → model.Masthead field
+MASTHEAD_FIELDS = {"paper": "paper_name", "date": "date", "issue": "issue_number",
+                   "total_issue": "total_issue_number", "lunar_date": "lunar_date",
+                   "licence": "licence", "approval": "approval", "sponsor": "sponsor",
+                   "publisher": "publisher", "note": "note"}
+
+MASTHEAD = Section([
+    Setting("paper", Text(40), None, "paper name, e.g. 伊滨新闻"),
+    Setting("date", Date(), None, "issue date, e.g. 2024-12-31"),
+    Setting("issue", Int(1, MAX_ISSUE_NUMBER), None, "第N期"),
+    Setting("total_issue", Int(1, MAX_TOTAL_ISSUE), None, "总第N期"),
+    Setting("lunar_date", Text(20), None, "as printed, e.g. 甲辰年二月廿三 (else computed)"),
+    Setting("licence", Text(), None, "licence or 刊号 line"),
+    Setting("approval", Text(), None, "approving authority line"),
+    Setting("sponsor", Text(), None, "主管主办"),
+    Setting("publisher", Text(), None, "编辑出版"),
+    Setting("note", Text(), None, "e.g. 内部资料 免费交流"),
+], lambda v, ctx, path: Table({MASTHEAD_FIELDS[k]: value for k, value in v.items()
+                               if value is not None}))
+
+PLACEMENT = Section([
+    Setting("item", Text(), REQUIRED, "an item key (item3, item4.1) or part of its title"),
+    Setting("page", Int(1), None, "page, 1-based"),
+    Setting("columns", Span(), None, "[first, last] column, 1-based"),
+    Setting("lines", Span(), None, "[first, last] grid line, 1-based"),
+    Setting("width", Int(1), None, "width in columns, wherever it goes"),
+    Setting("order", Int(1), None, "1: the lead story; items with an order come first"),
+], lambda v, ctx, path: _entry(v, ctx, path))
+
+SIDECAR = Section([
+    Setting("masthead", MASTHEAD, REQUIRED, "masthead facts the issue file lacks"),
+    Setting("layout", Text(), None, "layout name in layouts/ or a path to a layout file"),
+    Setting("pages", Int(1, 999), None, "fixed page count; left out, the content decides"),
+    Setting("sections", MapOf(Int(1, 999), Text(20), "page numbers mapped to section names, "
+                              "e.g. {2: 综合}"), {}, "running-head section names by page"),
+    Setting("editors", MapOf(Text(20), Text(40), "labels mapped to names, e.g. "
+                             "{责任编辑: 王伟}"), {}, "editor credits"),
+    Setting("promo_qr_url", Url(), None, "the promo QR code's address for this issue"),
+    Setting("placement", ListOf(PLACEMENT, nonempty=False, unique=False), (),
+            "staff placement: pins and order"),
+])
+
+
+def _entry(v: dict, ctx: Context, path: str) -> PlacementEntry:
+    if v["width"] is not None and v["columns"] is not None \
+            and v["width"] != v["columns"][1] - v["columns"][0] + 1:
+        first, last = v["columns"]
+        ctx.fail_at(f"{path}.width", f"width {v['width']} contradicts columns {first}–{last}")
+    return PlacementEntry(v["item"], ctx.lines[path], v["page"], v["columns"], v["lines"],
+                          v["width"], v["order"])
+
+
+def find_sidecar(source: str | Path, explicit: str | Path | None = None) -> Sidecar:
+    """The sidecar of an issue file: `explicit` if given (it must exist), else
+    `<stem>.yaml` beside the source if there is one, else an empty sidecar."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise SidecarError("no such sidecar file", str(path))
+        return load_sidecar(path)
+    return load_sidecar(Path(source).with_suffix(".yaml"))
 
 
 def load_sidecar(path: Path) -> Sidecar:
@@ -53,74 +151,121 @@ def load_sidecar(path: Path) -> Sidecar:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-        root = yaml.compose(text)
     except UnicodeDecodeError:
-        raise TypesetError("sidecar is not UTF-8 text", name) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise TypesetError(f"YAML syntax: {getattr(exc, 'problem', exc)}", name,
-                           mark.line + 1 if mark else None) from None
+        raise SidecarError("sidecar is not UTF-8 text", name) from None
+    except OSError as exc:
+        raise SidecarError(f"cannot read sidecar: {exc.strerror}", name) from None
+    root = read_yaml(text, name, SidecarError)
     if root is None:
         return Sidecar(name)
-    if not isinstance(root, yaml.MappingNode):
-        raise TypesetError("sidecar must be a mapping of sections (masthead:, placement: …)",
-                           name, root.start_mark.line + 1)
-    lines: dict[str, int] = {}
-    masthead: dict[str, Any] = {}
-    data: dict[str, Any] = {}
-    loader = yaml.SafeLoader("")
-    for key_node, value_node in root.value:
-        key = key_node.value
-        line = key_node.start_mark.line + 1
-        lines[key] = line
-        if key not in TOP_KEYS:
-            raise TypesetError(f"unknown section '{key}' (known: {', '.join(TOP_KEYS)})", name, line)
-        if key == "masthead":
-            masthead = _masthead(value_node, name, lines)
-        else:
-            data[key] = loader.construct_object(value_node, deep=True)
-            _record_lines(value_node, key, lines)
-    return Sidecar(name, masthead, data, lines)
+    ctx = Context(name, SidecarError, path.parent)
+    v = SIDECAR.convert(root, ctx, "")
+    return Sidecar(name, v["masthead"], v["layout"], v["pages"], Table(v["sections"]),
+                   Table(v["editors"]), v["promo_qr_url"], v["placement"], Table(ctx.lines))
 
 
-def _masthead(node, name: str, lines: dict) -> dict:
-    if not isinstance(node, yaml.MappingNode):
-        raise TypesetError("masthead: must be a mapping (paper:, date:, issue: …)", name,
-                           node.start_mark.line + 1)
-    loader = yaml.SafeLoader("")
-    out: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key, line = key_node.value, key_node.start_mark.line + 1
-        lines[f"masthead.{key}"] = line
-        if key not in MASTHEAD_KEYS:
-            raise TypesetError(f"masthead.{key}: unknown key (known: {', '.join(MASTHEAD_KEYS)})",
-                               name, line)
-        field_name, kind = MASTHEAD_KEYS[key]
-        value = loader.construct_object(value_node, deep=True)
-        if kind is dt.date and isinstance(value, str):
-            try:
-                value = dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise TypesetError(f"masthead.{key}: expected {_kind_name(kind)}, got {value!r}",
-                               name, line)
-        out[field_name] = value
-    return out
+# ---------------------------------------------------------------- staff decisions
+
+@dataclass(frozen=True)
+class Pin:
+    page: int | None = None        # 0-based
+    col: int | None = None         # 0-based first column
+    width: int | None = None
+    line: int | None = None        # 0-based first grid line
+    height: int | None = None
+    source: str = ""               # sidecar file:line, for messages
 
 
-def _record_lines(node, prefix: str, lines: dict) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = f"{prefix}.{key_node.value}"
-            lines[key] = key_node.start_mark.line + 1
-            _record_lines(value_node, key, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            key = f"{prefix}[{index}]"
-            lines[key] = child.start_mark.line + 1
-            _record_lines(child, key, lines)
+@dataclass(frozen=True)
+class StaffPlan:
+    """The sidecar's decisions resolved for one issue and one design."""
+    pins: Table = field(default_factory=Table)       # story key → Pin
+    order: Table = field(default_factory=Table)      # story key → order number
+    pages: int | None = None
+    sections: Table = field(default_factory=Table)   # page number (1-based) → name
+    editors: Table = field(default_factory=Table)    # label → name
+    qr_url: str | None = None
 
 
-def _kind_name(kind: type) -> str:
-    return {str: "text", int: "a whole number", dt.date: "a date like 2024-12-31"}[kind]
+def staff_plan(sidecar: Sidecar, issue: Issue, layout: Layout) -> StaffPlan:
+    """Resolve `item:` references against the issue's stories and check every
+    decision against the design: a pin is honoured exactly or refused here,
+    naming the sidecar line."""
+    grid = layout.grid
+    if sidecar.pages is not None and sidecar.pages > layout.pages.limit:
+        sidecar.fail("pages", f"{sidecar.pages} pages: over the layout's limit of "
+                              f"{layout.pages.limit} (pages.limit in {layout.source})")
+    if sidecar.pages and layout.pages.even and sidecar.pages % 2:
+        sidecar.fail("pages", f"{sidecar.pages} pages: this layout prints an even page count")
+    for label in sidecar.editors:
+        if label not in layout.editors.labels:
+            sidecar.fail(f"editors.{label}", f"unknown editor label {label!r}"
+                                             f"{suggest(label, layout.editors.labels)}")
+    titles = {key: title_of(story) for key, story, _ in issue.stories()}
+    pins: dict[str, Pin] = {}
+    order: dict[str, int] = {}
+    first_entry: dict[str, int] = {}
+    order_line: dict[int, int] = {}
+    for index, entry in enumerate(sidecar.placement):
+        where = f"placement[{index}]"
+        key = _resolve(entry.item, titles, lambda m: sidecar.fail(f"{where}.item", m))
+        if key in first_entry:
+            sidecar.fail(f"{where}.item", f"{key} ({titles[key][:12]}) is already placed by "
+                                          f"the entry on line {first_entry[key]}: one entry per item")
+        first_entry[key] = entry.line
+        pages = sidecar.pages or layout.pages.count or layout.pages.limit
+        if entry.page is not None and entry.page > pages:
+            sidecar.fail(f"{where}.page", f"page {entry.page} of {pages}")
+        if entry.columns and entry.columns[1] > grid.columns:
+            sidecar.fail(f"{where}.columns", f"columns {entry.columns[0]}–{entry.columns[1]} "
+                                             f"of {grid.columns}")
+        if entry.width and entry.width > grid.columns:
+            sidecar.fail(f"{where}.width", f"{entry.width} columns of {grid.columns}")
+        if entry.lines and entry.lines[1] > grid.lines:
+            sidecar.fail(f"{where}.lines", f"lines {entry.lines[0]}–{entry.lines[1]} "
+                                           f"of {grid.lines}")
+        if entry.order is not None:
+            if entry.order in order_line:
+                sidecar.fail(f"{where}.order", f"order {entry.order} is already given on line "
+                                               f"{order_line[entry.order]}")
+            order_line[entry.order] = entry.line
+            order[key] = entry.order
+        width = entry.width
+        col = line = height = None
+        if entry.columns:
+            col, width = entry.columns[0] - 1, entry.columns[1] - entry.columns[0] + 1
+        if entry.lines:
+            line, height = entry.lines[0] - 1, entry.lines[1] - entry.lines[0] + 1
+        if any(v is not None for v in (entry.page, width, col, line)):
+            pins[key] = Pin(entry.page - 1 if entry.page else None, col, width, line, height,
+                            f"{sidecar.path}:{entry.line}")
+    _check_overlaps(sidecar, pins)
+    return StaffPlan(Table(pins), Table(order), sidecar.pages, sidecar.sections,
+                     sidecar.editors, sidecar.promo_qr_url)
+
+
+def _check_overlaps(sidecar: Sidecar, pins: dict[str, Pin]) -> None:
+    """Two pins of the same page whose rectangles share a cell cannot both hold."""
+    boxed = [(key, pin) for key, pin in pins.items() if None not in
+             (pin.page, pin.col, pin.width, pin.line, pin.height)]
+    for n, (key, pin) in enumerate(boxed):
+        for other_key, other in boxed[:n]:
+            if pin.page == other.page and pin.col < other.col + other.width \
+                    and other.col < pin.col + pin.width and pin.line < other.line + other.height \
+                    and other.line < pin.line + pin.height:
+                raise SidecarError(f"the pin of {key} overlaps the pin of {other_key} "
+                                   f"({other.source}) on page {pin.page + 1}",
+                                   sidecar.path, int(pin.source.rpartition(":")[2]))
+
+
+def _resolve(wanted: str, titles: dict[str, str], fail) -> str:
+    if wanted in titles:
+        return wanted
+    matches = [key for key, title in titles.items() if wanted in title]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        fail(f"no item '{wanted}' (items: "
+             + ", ".join(f"{k} {t[:12]}" for k, t in titles.items()) + ")")
+    fail(f"'{wanted}' matches several items: {', '.join(matches)}")
+

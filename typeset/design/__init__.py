@@ -15,10 +15,10 @@ fillers). `load_layout()` validates it and returns a frozen `Layout`.
 
 from .grid import Grid, Page, Rebreak
 from .layout_schema import LayoutError
-from .load import LAYOUTS_DIR, available_layouts, load_layout, parse_layout, resolve_layout_path
+from .load import DEFAULT_LAYOUT, LAYOUTS_DIR, available_layouts, load_layout, parse_layout, resolve_layout_path
 from .types import Filler, Layout, Style, Table
 from .units import BASELINE_RATIO, PT_PER_MM, ZIHAO_PT, zihao_name, zihao_pt
 
-__all__ = ["Grid", "Page", "Rebreak", "LayoutError", "LAYOUTS_DIR", "available_layouts",
+__all__ = ["Grid", "Page", "Rebreak", "LayoutError", "DEFAULT_LAYOUT", "LAYOUTS_DIR", "available_layouts",
            "load_layout", "parse_layout", "resolve_layout_path", "Filler", "Layout", "Style",
            "Table", "BASELINE_RATIO", "PT_PER_MM", "ZIHAO_PT", "zihao_name", "zihao_pt"]

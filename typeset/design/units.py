@@ -5,6 +5,8 @@ Page sizes are in mm, type sizes in pt or as 字号 names; PDF works in pt.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 PT_PER_MM = 72 / 25.4  # PDF points (1/72 in); 小五 9 pt = 3.175 mm
 
 # 字号 → pt. This is the table of MS Word, WPS, CTeX (\zihao) and Adobe's
@@ -41,3 +43,27 @@ def zihao_name(pt: float) -> str | None:
         if abs(value - pt) < 1e-9:
             return name
     return None
+
+
+class LineBox(NamedTuple):
+    """How a kind of line is set: `height` em of its own size per line, the
+    baseline `descent` em above the foot of that box. One table, so drawing
+    and measuring agree on every kind of line."""
+    height: float
+    descent: float
+
+
+HEADLINE_LINE = LineBox(1.18, 0.20)   # headlines, kickers, subtitles: nearly solid
+SET_LINE = LineBox(1.25, 0.22)        # subheads and pull quotes, centred in their 占行
+INFO_LINE = LineBox(1.55, 0.30)       # the masthead's information lines
+FILLER_LINE = LineBox(1.50, 0.35)     # filler notices
+PROMO_LINE = LineBox(1.60, 0.30)      # a promo block's lines beside its QR code
+EPIGRAPH_DESCENT = 0.25               # the epigraph's lines (their leading is its style's)
+MASTHEAD_NAME_BASELINE = 0.98         # the paper's name: baseline this far down its em
+LABEL_CENTRE = 0.62                   # a reversed label's text: baseline this far below its box's middle
+
+# Larger body sizes (五号, 小四 on a 小五 grid) are set N lines to G grid lines,
+# N chosen for a line height near LARGER_BODY_LINE, leading within this range:
+LARGER_BODY_LINE = 1.3
+LARGER_BODY_LEADING = (0.20, 0.45)
+PULL_QUOTE_SCALE = 1.34               # a pull quote's size: the kicker's, at most this × body

@@ -18,9 +18,10 @@ a paragraph's single last line (孤行).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from .measure import FlowLine
+if TYPE_CHECKING:      # measure.py builds flows; this module only arranges them
+    from .measure import FlowLine
 
 
 def _start(used: int, h: int, subdiv: int) -> int:

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..compose import Line, Run
-from ..frames import Element, QRCode, Rule, TextLine
+from ..compose import Composer, Line, Run
 from ..design import BASELINE_RATIO, PT_PER_MM, Filler, Layout
+from ..design.units import FILLER_LINE, PROMO_LINE, SET_LINE
+from ..frames import Element, QRCode, Rule, TextLine
 from .columns import split_columns
 from .headblock import HeadBlock
-from .measure import Composer, FlowLine
+from .measure import FlowLine
 from .place import Module
+
+PULL_QUOTE_RULES = (1.2, 0.4)   # pt: a heavy rule over a pull quote, a fine one under it
+FILLER_PAD = 2                  # body characters between a filler's rules and the module's sides
+FILLER_RULE_INSET = 2.0         # pt: a filler's rules inside its module's top and foot
+QR_SHARE = 0.7                  # a promo's QR code: at most this share of its module's height
 
 
 @dataclass
@@ -82,16 +88,18 @@ def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top
         page.add(TextLine(x, baseline, item.size, item.lines[0].glyphs, role=item.role))
         return
     # A subhead or pull quote: its lines centred in the lines it occupies.
-    block = len(item.lines) * item.size * 1.25
+    block = len(item.lines) * item.size * SET_LINE.height
     space = (grid_lines - 1) * pitch + body
     y = top + (space - block) / 2
     if item.role == "pullquote":    # set off by a heavy rule above and a fine one below
         width = layout.grid.column_chars * body
-        page.add(Rule(x, top + 1, x + width, top + 1, 1.2))
-        page.add(Rule(x, top + space - 1, x + width, top + space - 1, 0.4))
+        heavy, fine = PULL_QUOTE_RULES
+        page.add(Rule(x, top + 1, x + width, top + 1, heavy))
+        page.add(Rule(x, top + space - 1, x + width, top + space - 1, fine))
     for composed in item.lines:
-        y += item.size * 1.25
-        page.add(TextLine(x, y - item.size * 0.22, item.size, composed.glyphs, role=item.role))
+        y += item.size * SET_LINE.height
+        page.add(TextLine(x, y - item.size * SET_LINE.descent, item.size, composed.glyphs,
+                          role=item.role))
 
 
 def draw_head(page: PageDraw, layout: Layout, module: Module, head: HeadBlock) -> None:
@@ -111,7 +119,7 @@ def jump_line(composer: Composer, text: str) -> FlowLine:
     layout = composer.layout
     style = composer.style("jump")
     measure = layout.grid.column_chars * layout.body_size_pt / style.size_pt
-    return FlowLine(1, (composed_line(composer, text, "jump", measure, "right"),), "jump",
+    return FlowLine(1, (composed_line(composer, text, "jump", measure, style.align),), "jump",
                     style.size_pt)
 
 
@@ -123,7 +131,7 @@ def draw_rules(page: PageDraw, layout: Layout, modules: list[Module]) -> None:
         return
     grid = layout.grid
     gap_x = grid.gutter_chars * layout.body_size_pt / 2
-    gap_y = grid.leading_pt / 2 + layout.line_pitch_pt * 0.0
+    gap_y = grid.leading_pt / 2
     for module in modules:
         x, y, w, h = module_box(layout, module)
         if module.line + module.height < grid.lines:
@@ -145,13 +153,14 @@ def draw_promo(page: PageDraw, composer: Composer, module: Module, lines: tuple[
     style = composer.style("promo")
     size = style.size_pt
     column = layout.grid.span_width_pt(1)
-    side = min(column, h * 0.7) if url else 0.0
+    side = min(column, h * QR_SHARE) if url else 0.0
     beside = url and module.width >= 2
     text_w = (w - side - size) if beside else w
     measure = int(text_w / size)
     composed = [line for text in lines for line in
-                composer.paragraph((Run(text, style.font),), measure, 0, "center", "center").lines]
-    leading = size * 1.6
+                composer.paragraph((Run(text, style.font),), measure, 0, style.align,
+                                   style.align).lines]
+    leading = size * PROMO_LINE.height
     text_h = leading * len(composed)
     if beside:
         qx, qy = x, y + (h - side) / 2
@@ -162,8 +171,8 @@ def draw_promo(page: PageDraw, composer: Composer, module: Module, lines: tuple[
     if url:
         page.add(QRCode(qx, qy, side, url))
     for n, line in enumerate(composed):
-        page.add(TextLine(tx, ty + leading * (n + 1) - size * 0.3, size, line.glyphs,
-                          role="promo"))
+        page.add(TextLine(tx, ty + leading * (n + 1) - size * PROMO_LINE.descent, size,
+                          line.glyphs, role="promo"))
 
 
 def filler_lines(composer: Composer, filler: Filler, width: float) -> int:
@@ -172,10 +181,10 @@ def filler_lines(composer: Composer, filler: Filler, width: float) -> int:
     layout = composer.layout
     style = composer.style(filler.style)
     qr = layout.grid.span_width_pt(1) if filler.qr else 0.0
-    measure = (width - 4 * layout.body_size_pt - qr) / style.size_pt
+    measure = (width - 2 * FILLER_PAD * layout.body_size_pt - qr) / style.size_pt
     count = len(composer.paragraph((Run(filler.text, style.font),), measure, 0, "center",
                                    "center").lines)
-    text = count * style.size_pt * 1.5
+    text = count * style.size_pt * FILLER_LINE.height
     return max(3, -(-int(max(text, qr)) // int(layout.line_pitch_pt)) + 2)
 
 
@@ -186,14 +195,14 @@ def draw_filler(page: PageDraw, composer: Composer, module: Module, filler: Fill
     layout = composer.layout
     x, y, w, h = module_box(layout, module)
     style = composer.style(filler.style)
-    pad = 2 * layout.body_size_pt
-    rule = layout.rules.box_rule_pt
-    page.add(Rule(x + pad, y + 2, x + w - pad, y + 2, rule))
-    page.add(Rule(x + pad, y + h - 2, x + w - pad, y + h - 2, rule))
+    pad = FILLER_PAD * layout.body_size_pt
+    rule, inset = layout.rules.box_rule_pt, FILLER_RULE_INSET
+    page.add(Rule(x + pad, y + inset, x + w - pad, y + inset, rule))
+    page.add(Rule(x + pad, y + h - inset, x + w - pad, y + h - inset, rule))
     qr = min(layout.grid.span_width_pt(1), h - 8) if filler.qr and url else 0.0
     measure = (w - 2 * pad - (qr + pad if qr else 0)) / style.size_pt
     result = composer.paragraph((Run(filler.text, style.font),), measure, 0, "center", "center")
-    leading = style.size_pt * 1.5
+    leading = style.size_pt * FILLER_LINE.height
     text_w = measure * style.size_pt
     left = x + (w - text_w - (qr + pad if qr else 0)) / 2
     if qr:
@@ -201,5 +210,5 @@ def draw_filler(page: PageDraw, composer: Composer, module: Module, filler: Fill
         left += qr + pad
     top = y + (h - leading * len(result.lines)) / 2
     for n, line in enumerate(result.lines):
-        page.add(TextLine(left, top + leading * (n + 1) - style.size_pt * 0.35, style.size_pt,
-                          line.glyphs, role="filler"))
+        page.add(TextLine(left, top + leading * (n + 1) - style.size_pt * FILLER_LINE.descent,
+                          style.size_pt, line.glyphs, role="filler"))

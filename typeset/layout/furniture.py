@@ -11,13 +11,19 @@ from dataclasses import dataclass, replace
 
 from PIL import Image
 
-from ..compose import Run
+from ..compose import Composer, Run
+from ..design.units import EPIGRAPH_DESCENT, INFO_LINE, MASTHEAD_NAME_BASELINE
 from ..frames import Box, Element, Picture, Rule, TextLine
 from ..model import Epigraph, Masthead
 from .draw import PageDraw, composed_line, shifted
-from .measure import Composer
 
 EPIGRAPH_PAD = 0.8   # em of the epigraph's size inside its box
+SIDE_EPIGRAPH_LINES = 4   # an epigraph beside the masthead may be this many lines taller
+NAME_LINE = 1.2      # the paper's name: its line box, in em of its size
+MASTHEAD_RULES = (1.5, 0.4, 2.2)   # pt: heavy rule, fine rule, the gap between them
+RUNNING_HEAD_BASELINE = 1.3   # em of the running-head size above the type area
+RUNNING_HEAD_RULE = 0.6       # em of it between the rule and the type area
+FOOT_CREDITS = 2.2            # em below the type area for editor credits at the foot
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ def page_one_top(masthead: Masthead, epigraph: Epigraph | None, paper: str, page
         head_cols = min(layout.masthead.columns, grid.columns)
         ex = grid.column_x(head_cols)
         box, box_lines = _epigraph_box(epigraph, grid.type_area[0] - ex, composer)
-        if box_lines <= layout.masthead.lines + 4:
+        if box_lines <= layout.masthead.lines + SIDE_EPIGRAPH_LINES:
             side = (head_cols, ex, box, box_lines)
     head_cols = side[0] if side else grid.columns
     elements, lines = _masthead_block(masthead, paper, pages, grid.span_width_pt(head_cols),
@@ -86,7 +92,7 @@ def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
     elements: list[Element] = []
     name = masthead.paper_name or paper
     name_size = min(spec.paper_size_pt, width * 0.5 / max(len(name), 1))
-    name_h = name_size * 1.2
+    name_h = name_size * NAME_LINE
     if spec.logo is not None:
         # The paper's own calligraphy, as its image, at the paper name's height.
         with Image.open(spec.logo) as image:
@@ -97,15 +103,16 @@ def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
         name_line = composer.paragraph((Run(name, spec.paper_font),), 40, 0, "left",
                                        "left").lines[0]
         name_w = sum(g.width for g in name_line.glyphs) * name_size
-        elements.append(TextLine(0, name_size * 0.98, name_size, name_line.glyphs,
-                                 role="masthead"))
+        elements.append(TextLine(0, name_size * MASTHEAD_NAME_BASELINE, name_size,
+                                 name_line.glyphs, role="masthead"))
 
-    size = composer.style("running_head").size_pt
-    leading = size * 1.55
+    info_style = composer.style("running_head")
+    size = info_style.size_pt
+    leading = size * INFO_LINE.height
     info = masthead_lines(masthead, pages, spec.fields)
     x0 = name_w + 2 * size
     room = width - x0
-    widths = [sum(composer.metrics.advance("song", c) for c in t) * size for t in info]
+    widths = [composer.width(t, info_style.font) * size for t in info]
     # one column of lines when it fits beside the name, else two
     per_column = len(info) if len(info) * leading <= name_h else -(-len(info) // 2)
     columns = [info[:per_column], info[per_column:]]
@@ -118,7 +125,8 @@ def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
         for text in column:
             line = composed_line(composer, text, "running_head", room / size, "left")
             y += leading
-            elements.append(TextLine(x, y - size * 0.3, size, line.glyphs, role="masthead"))
+            elements.append(TextLine(x, y - size * INFO_LINE.descent, size, line.glyphs,
+                                     role="masthead"))
         bottom = max(bottom, y)
         x += cw + gap
     y = max(name_h, bottom) + size * 0.5
@@ -130,8 +138,9 @@ def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
         elements.append(TextLine(width - w + size * 0.5, y + size * 1.18, size, line.glyphs,
                                  color="white", role="masthead"))
         y += size * 2.2
-    elements.append(Rule(0, y, width, y, 1.5))
-    elements.append(Rule(0, y + 2.2, width, y + 2.2, 0.4))
+    heavy, fine, gap = MASTHEAD_RULES
+    elements.append(Rule(0, y, width, y, heavy))
+    elements.append(Rule(0, y + gap, width, y + gap, fine))
     lines = math.ceil((y + 4) / layout.line_pitch_pt) + 1
     return elements, lines
 
@@ -146,12 +155,14 @@ def _epigraph_box(epigraph: Epigraph, width: float, composer: Composer) -> tuple
     inner = (width - measure * size) / 2
     elements: list = []
     y = pad
-    body = composer.paragraph((Run(epigraph.text, style.font),), measure, 2)
+    body = composer.paragraph((Run(epigraph.text, style.font),), measure, style.indent_chars,
+                              style.align)
     attribution = composer.paragraph((Run(epigraph.attribution, style.font),), measure, 0,
                                      "right", "right")
     for line in body.lines + attribution.lines:
         y += leading
-        elements.append(TextLine(inner, y - size * 0.25, size, line.glyphs, role="epigraph"))
+        elements.append(TextLine(inner, y - size * EPIGRAPH_DESCENT, size, line.glyphs,
+                                 role="epigraph"))
     height = y + pad
     lines = math.ceil((height + layout.grid.leading_pt) / layout.line_pitch_pt)
     box_h = layout.grid.lines_height_pt(lines)
@@ -177,9 +188,10 @@ def running_head(page: PageDraw, masthead: Masthead, paper: str, section: str | 
     width, height = layout.grid.type_area
     size = composer.style("running_head").size_pt
     name_size = layout.running_head.paper_size_pt
-    base = -size * 1.3
+    base = -size * RUNNING_HEAD_BASELINE
     if layout.running_head.rule_pt > 0:
-        page.add(Rule(0, -size * 0.6, width, -size * 0.6, layout.running_head.rule_pt))
+        rule_y = -size * RUNNING_HEAD_RULE
+        page.add(Rule(0, rule_y, width, rule_y, layout.running_head.rule_pt))
     x = 0.0
     if "paper" in fields:
         line = composer.paragraph((Run(masthead.paper_name or paper, layout.masthead.paper_font),),
@@ -199,7 +211,7 @@ def running_head(page: PageDraw, masthead: Masthead, paper: str, section: str | 
         if "editors" in fields:
             _place(page, composer, credits, width, base, "right")
         else:                   # at the foot of the page, under the type area
-            _place(page, composer, credits, width, height + size * 2.2, "right")
+            _place(page, composer, credits, width, height + size * FOOT_CREDITS, "right")
 
 
 def _place(page: PageDraw, composer: Composer, text: str, x: float, baseline: float,

@@ -12,13 +12,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..compose import Run, compose_headline
+from ..compose import Composer, Run, compose_headline
+from ..design.units import HEADLINE_LINE, LABEL_CENTRE
 from ..frames import Box, Element, TextLine
-from ..model import Headline
-from .measure import Composer
+from ..model import Article, Continuation, Headline
 
-LINE_SPACING = 1.18   # headline lines are set nearly solid
 GROUP_GAP = 0.35      # em of the following group between kicker / main / subtitle
+BANNER_BAND = 1.9     # a banner's reversed band, in em of its size
+LABEL_BOX = 1.7       # a rubric or series label's box height, in em of its size
+LABEL_PAD = 0.6       # em of the label's size either side of its text
+LABEL_GAP = 0.5       # em of the label's size between it and the title group
+BANNER_GAP = 0.4      # grid pitches between a banner band and the title group
+FOOT_AIR = 0.6        # grid pitches of air under a title group, counted into its 占行
+CENTRE_SHIFT = 0.45   # grid pitches kept out of centring (the module rule's side)
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,9 @@ class HeadBlock:
 
 
 def headline_block(head: Headline | None, banner: str | None, width_pt: float, rank: int,
-                   composer: Composer, extra_lines: int = 0) -> HeadBlock:
+                   composer: Composer, extra_lines: int = 0, role: str | None = None) -> HeadBlock:
+    """`role`: the main title's text role when it is not the rank's own (a
+    continued story's short title, repeated from its first part)."""
     layout = composer.layout
     pitch = layout.line_pitch_pt
     elements: list[Element] = []
@@ -39,12 +47,12 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
 
     if banner:
         style = composer.style("rubric")
-        band = style.size_pt * 1.9
+        band = style.size_pt * BANNER_BAND
         color = _framed(elements, style.frame, 0, y, width_pt, band, composer)
         y = _centred_lines(elements, texts, [banner], style.font, style.size_pt, width_pt,
-                           y + band * 0.5 - style.size_pt * 0.62, composer, "banner", color,
-                           align="center")
-        y = band + pitch * 0.4
+                           y + band * 0.5 - style.size_pt * LABEL_CENTRE, composer, "banner",
+                           color, align="center")
+        y = band + pitch * BANNER_GAP
     if head is None:
         total = max(1, math.ceil(y / pitch)) if y else 0
         return HeadBlock(total + extra_lines if total else 0, tuple(elements), 0, tuple(texts))
@@ -52,36 +60,35 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
     label = head.series or head.rubric
     if label:
         style = composer.style("rubric")
-        text_w = _natural_width(label, style.font, composer) * style.size_pt
-        pad = style.size_pt * 0.6
-        h = style.size_pt * 1.7
+        text_w = composer.width(label, style.font) * style.size_pt
+        pad = style.size_pt * LABEL_PAD
+        h = style.size_pt * LABEL_BOX
         color = _framed(elements, style.frame, 0, y, text_w + 2 * pad, h, composer)
         _centred_lines(elements, texts, [label], style.font, style.size_pt, text_w + 2 * pad,
-                       y + h * 0.5 - style.size_pt * 0.62, composer, "rubric", color,
+                       y + h * 0.5 - style.size_pt * LABEL_CENTRE, composer, "rubric", color,
                        align="center")
-        y += h + style.size_pt * 0.5
+        y += h + style.size_pt * LABEL_GAP
 
     if head.kicker:
         style = composer.style("kicker")
         y = _centred_lines(elements, texts, head.kicker, style.font, style.size_pt, width_pt, y,
-                           composer, "kicker")
+                           composer, "kicker", align=style.align)
         y += style.size_pt * GROUP_GAP
     rank_style = composer.style(f"headline{rank}")
     before = len(elements)
     y = _centred_lines(elements, texts, head.main, rank_style.font, rank_style.size_pt, width_pt,
-                       y, composer, f"headline{rank}")
+                       y, composer, role or f"headline{rank}", align=rank_style.align)
     main_lines = len(elements) - before
     if head.subtitle:
         deck = head.subtitle[0].startswith("——")
         style = composer.style("deck" if deck else "subtitle")
         y += style.size_pt * GROUP_GAP
         y = _centred_lines(elements, texts, head.subtitle, style.font, style.size_pt, width_pt, y,
-                           composer, "deck" if deck else "subtitle",
-                           align="right" if deck and style.align == "right" else "center")
-    needed = math.ceil((y + pitch * 0.6) / pitch)
+                           composer, "deck" if deck else "subtitle", align=style.align)
+    needed = math.ceil((y + pitch * FOOT_AIR) / pitch)
     lines = max(needed, rank_style.lines or 2) + extra_lines
     # Centre the title group in the lines it occupies (the labels stay on top).
-    shift = (lines * pitch - pitch * 0.45 - y) / 2
+    shift = (lines * pitch - pitch * CENTRE_SHIFT - y) / 2
     if shift > 0:
         moved = []
         for element in elements:
@@ -106,10 +113,6 @@ def _framed(elements: list, frame: str, x: float, y: float, w: float, h: float,
     return "black"
 
 
-def _natural_width(text: str, font: str, composer: Composer) -> float:
-    return sum(composer.metrics.advance(font, c) for c in text)
-
-
 def _centred_lines(elements: list, texts: list, sources, font: str, size: float, width_pt: float,
                    y: float, composer: Composer, role: str, color: str = "black",
                    align: str = "center") -> float:
@@ -120,7 +123,39 @@ def _centred_lines(elements: list, texts: list, sources, font: str, size: float,
         for text in compose_headline(source, measure, composer.metrics, font):
             paragraph = composer.paragraph((Run(text, font),), measure, 0, align, align)
             for line in paragraph.lines:
-                y += size * LINE_SPACING
-                elements.append(TextLine(0.0, y - size * 0.2, size, line.glyphs, color, role))
+                y += size * HEADLINE_LINE.height
+                elements.append(TextLine(0.0, y - size * HEADLINE_LINE.descent, size,
+                                         line.glyphs, color, role))
             texts.append(text)
     return y
+
+
+class HeadCache:
+    """Headline blocks by (story, width, rank, continued, air), each composed
+    once: placement asks for their height many times, drawing for their elements."""
+
+    def __init__(self, composer: Composer):
+        self.composer = composer
+        self.blocks: dict[tuple, HeadBlock] = {}
+
+    def block(self, key: str, item, banner: str | None, k: int, rank: int, continued: bool,
+              air: int = 0) -> HeadBlock:
+        cache_key = (key, k, rank, continued, air)
+        found = self.blocks.get(cache_key)
+        if found is None:
+            width = self.composer.layout.grid.span_width_pt(k)
+            if continued:      # the continued part: the story's short title, repeated
+                found = headline_block(Headline((short_title(item),)), None, width, rank,
+                                       self.composer, air, role="continued_title")
+            else:
+                headline = item.headline if isinstance(item, (Article, Continuation)) else None
+                found = headline_block(headline, banner, width, rank, self.composer, air)
+            self.blocks[cache_key] = found
+        return found
+
+
+def short_title(item) -> str:
+    """A continued story's title over its continuation: its first title line."""
+    if isinstance(item, (Article, Continuation)) and item.headline and item.headline.main:
+        return item.headline.main[0].rstrip("，、：；")
+    return "续"

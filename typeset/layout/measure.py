@@ -4,7 +4,7 @@ Body text is always set at the base column measure (11 or 13 characters), so
 an article's body is the same list of lines whatever the width of its module:
 a module k columns wide holds it in k columns of ⌈lines ÷ k⌉ lines. Only the
 headline depends on the module width; it is composed per width in
-`headline.py`.
+`headblock.py`.
 
 A flow is a tuple of `FlowLine`s, each one grid line or a few (a subhead
 occupies its 占行), each carrying the composed lines to draw in it.
@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..compose import ComposedParagraph, Line, ParagraphStyle, Run, compose_paragraph
-from ..design import Layout, Style
+from ..compose import ComposedParagraph, Composer, Line, Run
+from ..design import ZIHAO_PT, Layout, zihao_name
+from ..design.units import LARGER_BODY_LEADING, LARGER_BODY_LINE, PULL_QUOTE_SCALE, SET_LINE
 from ..model import (Article, Banner, Block, Byline, Continuation, Item, LineGroup, Paragraph,
-                     Promo, Span, Subhead)
+                     Promo, Span, Subhead, title_of)
+from .place import prices
 
 
 @dataclass(frozen=True)
@@ -49,44 +51,7 @@ class Measured:
 
     @property
     def title(self) -> str:
-        return item_title(self.item)
-
-
-def item_title(item: Item) -> str:
-    if isinstance(item, Banner):
-        return item.title
-    if isinstance(item, Promo):
-        return item.lines[0]
-    headline = item.headline
-    if headline and headline.main:
-        return "".join(headline.main)
-    if isinstance(item, Continuation):
-        return item.marker
-    return "(untitled)"
-
-
-class Composer:
-    """Composes text in a layout's styles with a font set's metrics, caching by
-    (text, style): the same paragraph is never composed twice."""
-
-    def __init__(self, layout: Layout, metrics):
-        self.layout = layout
-        self.metrics = metrics
-        self.column_em = float(layout.grid.column_chars)
-        self._cache: dict = {}
-
-    def paragraph(self, runs: tuple[Run, ...], measure: float, indent: float = 2.0,
-                  align: str = "justify", last_line: str = "left") -> ComposedParagraph:
-        key = (runs, measure, indent, align, last_line)
-        found = self._cache.get(key)
-        if found is None:
-            found = compose_paragraph(runs, ParagraphStyle(measure, indent, align, last_line),
-                                      self.metrics)
-            self._cache[key] = found
-        return found
-
-    def style(self, role: str) -> Style:
-        return self.layout.style(role)
+        return title_of(self.item)
 
 
 @dataclass(frozen=True)
@@ -100,21 +65,17 @@ class BodyScale:
     cost: float        # placement cost per article: larger type only when the page needs it
 
 
-# Larger body sizes a short issue may use, and what each costs the layout.
-LARGER_BODY = (("五号", 30.0), ("小四", 150.0))
-
-
 def body_scales(layout: Layout) -> tuple[BodyScale, ...]:
     """The grid's body size, then each larger size for which some N lines fit
     G grid lines with 20–45 % leading (五号 on an 11.6 pt grid: 5 lines in 6)."""
-    from ..design import ZIHAO_PT, zihao_name
     body, pitch = layout.body_size_pt, layout.line_pitch_pt
+    low, high = LARGER_BODY_LEADING
     scales = [BodyScale(zihao_name(body) or f"{body:g}pt", body, 1, 1, 0.0)]
-    for name, cost in LARGER_BODY:
+    for name, cost in prices.LARGER_BODY.items():
         size = ZIHAO_PT[name]
         for grid_lines in range(1, 9):
-            lines = round(grid_lines * pitch / (size * 1.3))
-            if lines >= 1 and 0.2 <= (grid_lines * pitch / lines - size) / size <= 0.45:
+            lines = round(grid_lines * pitch / (size * LARGER_BODY_LINE))
+            if lines >= 1 and low <= (grid_lines * pitch / lines - size) / size <= high:
                 scales.append(BodyScale(name, size, lines, grid_lines, cost))
                 break
     return tuple(scales)
@@ -150,31 +111,33 @@ def measure_item(key: str, item: Item, composer: Composer,
     elif isinstance(item, Banner):
         raise ValueError("banners are measured through their articles")
     elif isinstance(item, Promo):
+        promo = composer.style("promo")
         for text in item.lines:
-            add(composer.paragraph((Run(text, composer.style("promo").font),), composer.column_em,
-                                   0, "left"), "promo", item.source)
+            add(composer.paragraph((Run(text, promo.font),), composer.column_em, 0, promo.align,
+                                   promo.align), "promo", item.source)
         return Measured(key, item, tuple(flow), tuple(violations), loose)
 
-    marker = item.marker if isinstance(item, Continuation) else ""
+    style = composer.style("body")
+
+    def body_paragraph(runs: tuple[Run, ...], source: Span | None) -> None:
+        add(composer.paragraph(runs, body_measure, style.indent_chars, style.align), "body",
+            source)
+
+    # A continuation's printed marker （上接01版） runs in at the head of its first line.
+    marker = ((Run(item.marker, composer.style("jump").font),)
+              if isinstance(item, Continuation) else ())
     for index, block in enumerate(body):
         if isinstance(block, Paragraph):
-            runs = _paragraph_runs(block, composer)
-            if index == 0 and marker:
-                runs = (Run(marker, composer.style("jump").font),) + runs
-                marker = ""
-            add(composer.paragraph(runs, body_measure), "body", block.source)
+            body_paragraph(marker + _paragraph_runs(block, composer), block.source)
+            marker = ()
         elif isinstance(block, LineGroup):
-            for n, text in enumerate(block.lines):
-                runs = (Run(text, composer.style("body").font),)
-                if index == 0 and n == 0 and marker:
-                    runs = (Run(marker, composer.style("jump").font),) + runs
-                    marker = ""
-                add(composer.paragraph(runs, body_measure), "body", block.source)
+            for text in block.lines:
+                body_paragraph(marker + (Run(text, style.font),), block.source)
+                marker = ()
         elif isinstance(block, Subhead):
             flow.extend(_subhead(block, composer, violations, subdiv))
     if marker:   # a continuation whose body is empty still prints its marker
-        add(composer.paragraph((Run(marker, composer.style("jump").font),), composer.column_em, 0),
-            "jump", item.source)
+        add(composer.paragraph(marker, composer.column_em, 0), "body", item.source)
     if byline is not None:
         style = composer.style("byline")
         align = "right" if byline.parenthesized else style.align
@@ -186,33 +149,23 @@ def measure_item(key: str, item: Item, composer: Composer,
 
 
 def credit_lines(byline: Byline, measure: float, font: str, composer: Composer) -> list[str]:
-    """A credit line broken only between its parts — 洛报融媒记者 郭学锋 /
-    通讯员 文鹏 — never inside a name or a role."""
-    text = f"（{byline.text}）" if byline.parenthesized else byline.text
-    groups: list[str] = []        # a role word with the names after it
-    for part in text.split(" "):
-        if not groups or part.endswith(_ROLE_ENDINGS):
-            groups.append(part)
-        else:
-            groups[-1] += " " + part
+    """A credit line broken only between its parts (Byline.parts: 洛报融媒记者
+    郭学锋 / 通讯员 文鹏), never inside a name or a role."""
+    groups = list(byline.parts or (byline.text,))
+    if byline.parenthesized:
+        groups[0] = "（" + groups[0]
+        groups[-1] += "）"
     # a group wider than the column breaks between its names
     groups = [token for group in groups for token in (
-        [group] if _width(group, font, composer) <= measure else group.split(" "))]
+        [group] if composer.width(group, font) <= measure else group.split(" "))]
     lines: list[str] = []
     for group in groups:
         candidate = f"{lines[-1]} {group}" if lines else group
-        if lines and _width(candidate, font, composer) <= measure:
+        if lines and composer.width(candidate, font) <= measure:
             lines[-1] = candidate
         else:
             lines.append(group)
     return lines
-
-
-_ROLE_ENDINGS = ("记者", "通讯员", "实习生", "摄影", "撰稿", "编辑", "作者")
-
-
-def _width(text: str, font: str, composer: Composer) -> float:
-    return sum(composer.metrics.advance(font, c) for c in text)
 
 
 def _paragraph_runs(block: Paragraph, composer: Composer) -> tuple[Run, ...]:
@@ -235,7 +188,7 @@ def _subhead(block: Subhead, composer: Composer, violations: list[str],
     for v in result.violations:
         violations.append(f"{block.source}: {v}")
     pitch = composer.layout.line_pitch_pt
-    needed = -(-len(result.lines) * style.size_pt * 1.25 // pitch)
+    needed = -(-len(result.lines) * style.size_pt * SET_LINE.height // pitch)
     height = max(style.lines or 2, int(needed) + 1)
     return [FlowLine(height * subdiv, result.lines, role, style.size_pt, block.source, True, True,
                      True, subdiv)]
@@ -281,11 +234,11 @@ def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
 def pull_quote_flow(text: str, composer: Composer, subdiv: int) -> FlowLine:
     """A pull quote in one column: kai, larger than the body, between rules."""
     style = composer.style("kicker")
-    size = min(style.size_pt, composer.layout.body_size_pt * 1.34)
+    size = min(style.size_pt, composer.layout.body_size_pt * PULL_QUOTE_SCALE)
     measure = int(composer.column_em * composer.layout.body_size_pt / size)
     result = composer.paragraph((Run(text, style.font),), measure, 0, "center", "center")
     pitch = composer.layout.line_pitch_pt
-    height = int(-(-len(result.lines) * size * 1.25 // pitch)) + 2
+    height = int(-(-len(result.lines) * size * SET_LINE.height // pitch)) + 2
     return FlowLine(height * subdiv, result.lines, "pullquote", size, None, True, True, False,
                     subdiv)
 

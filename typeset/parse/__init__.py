@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..model import Issue
-from ..sidecar import Sidecar, load_sidecar
+from ..sidecar import Sidecar, find_sidecar
 from .source import read_source
 from .blocks import split_blocks
 from .infer import StructureReader
@@ -24,7 +24,7 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
     merged into it."""
     source = read_source(path)
     if sidecar is None:
-        sidecar = load_sidecar(Path(path).with_suffix(".yaml"))
+        sidecar = find_sidecar(path)
     blocks = split_blocks(source.lines)
     diagnostics: list[Diagnostic] = []
 

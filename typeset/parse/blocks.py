@@ -76,7 +76,12 @@ def split_blocks(source_lines: tuple[str, ...]) -> list[RawBlock]:
 # character, a digit, ， or 、) means the extractor cut it at a column end.
 SENTENCE_END = "。！？；：…—”’」』）》"
 
-ROLE_WORDS = ("记者", "通讯员", "实习生", "摄影", "摄", "撰稿", "编辑", "作者", "供稿", "整理")
+# Byline role words, and where each stands: before the names (记者 张三) or
+# after them (张三 摄). The one list of them; the layout breaks credit lines
+# between the parts they make (Byline.parts).
+ROLE_WORDS = {"记者": "before", "通讯员": "before", "实习生": "before", "摄影": "before",
+              "撰稿": "before", "编辑": "before", "作者": "before",
+              "摄": "after", "供稿": "after", "整理": "after"}
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _ROLE = r"[\u4e00-\u9fff]{0,8}(?:" + "|".join(ROLE_WORDS) + r")"
 # 洛报融媒记者 郭学锋 通讯员 文鹏 — role words each followed by names.
@@ -109,6 +114,20 @@ def byline_of(text: str) -> tuple[str, bool] | None:
     if len(text) <= 40 and _CREDIT.match(text) and any(w in text for w in ROLE_WORDS):
         return text, False
     return None
+
+
+def credit_parts(text: str) -> tuple[str, ...]:
+    """A credit line's parts, each a role with its names — 洛报融媒记者 郭学锋 |
+    通讯员 文鹏 — where a line may break; a role word that follows the names
+    (摄, 整理) stays with them."""
+    before = tuple(w for w, where in ROLE_WORDS.items() if where == "before")
+    parts: list[str] = []
+    for token in text.split(" "):
+        if not parts or token.endswith(before):
+            parts.append(token)
+        else:
+            parts[-1] += " " + token
+    return tuple(parts)
 
 
 def continued_from(text: str) -> tuple[int, str] | None:

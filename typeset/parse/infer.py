@@ -50,8 +50,8 @@ from ..diagnostics import Diagnostic, warning
 from ..model import (Article, Banner, Block, Byline, Continuation, Epigraph, Headline,
                      Item, LineGroup, Paragraph, Promo, Span, Subhead)
 from .blocks import (SERIES_LABEL, SUBHEAD_MARKERS, Line, RawBlock, byline_of, continued_from,
-                     dateline_length, ends_open, is_deck_block, is_kicker_block, is_promo_line,
-                     is_title_block, reads_as_sentence)
+                     credit_parts, dateline_length, ends_open, is_deck_block, is_kicker_block,
+                     is_promo_line, is_title_block, reads_as_sentence)
 
 
 @dataclass
@@ -242,7 +242,7 @@ class StructureReader:
                 self._start(block.first)
             self._add_lines(body_lines)
             self.draft.byline = Byline(credit[0], Span(self.file, lines[-1].number, lines[-1].number),
-                                       "end", credit[1])
+                                       "end", credit[1], credit_parts(credit[0]))
             self.draft.last = lines[-1].number
             self._close()
             return 1

@@ -21,74 +21,65 @@ side) and draws. Design choices:
   the same place so text extraction gives them back.
 - reportlab writes ToUnicode entries as `<%04X>`, wrong for characters above
   U+FFFF; `pdffix.writing()` fixes that while the PDF is written.
-- Deterministic bytes (Canvas(invariant=1), fixed metadata) and an atomic write
-  (temp file in the target directory, os.replace at the end).
+- Deterministic bytes (Canvas(invariant=1), fixed metadata); files are
+  written whole or not at all (typeset.output).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
+import io
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
 from ..fonts import FontSet
 from ..frames import DocumentFrames
+from ..output import write_file
 from .glyphs import GlyphCache
 from .page import CMYK, PageRenderer, RenderError
 from .pdffix import writing
 
-__all__ = ["render_pdf", "RenderError", "CMYK"]
+__all__ = ["render_pdf", "pdf_bytes", "RenderError", "CMYK"]
 
 
 def render_pdf(document: DocumentFrames, path: Path, fonts: FontSet, *, proof: bool = False) -> None:
-    """Write the document's pages to `path` as a PDF.
+    """Write the document's pages to `path` as a PDF, whole or not at all."""
+    write_file(Path(path), pdf_bytes(document, fonts, proof=proof))
+
+
+def pdf_bytes(document: DocumentFrames, fonts: FontSet, *, proof: bool = False) -> bytes:
+    """The document's pages as a PDF.
 
     Each page's media box is the trimmed page plus its bleed on every side, with
-    TrimBox and BleedBox set. Same input → same bytes. The file appears whole or not
-    at all: it is written to a temporary file beside `path` and moved into place.
-    ProofMarks are drawn only when `proof` is true.
+    TrimBox and BleedBox set. Same input → same bytes. ProofMarks are drawn only
+    when `proof` is true.
     """
-    path = Path(path)
     if not document.pages:
         raise RenderError("the document has no pages (a PDF needs at least one)")
     initial = fonts.register_for_reportlab()  # before the canvas: no Helvetica
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        first = document.pages[0]
-        size = (first.width + 2 * first.bleed, first.height + 2 * first.bleed)
-        c = Canvas(tmp, pagesize=size, invariant=1, initialFontName=initial,
-                   pageCompression=1, enforceColorSpace="cmyk")
-        c.setTitle(document.title)
-        c.setSubject(document.subject)
-        c.setCreator("typeset")
-        c.setProducer("typeset")
-        c.setAuthor("")
-        cache = GlyphCache(fonts, c._doc, initial)
-        for page in document.pages:
-            b = page.bleed
-            c.setPageSize((page.width + 2 * b, page.height + 2 * b))
-            c.setTrimBox([_r(b), _r(b), _r(b + page.width), _r(b + page.height)])
-            c.setBleedBox([0, 0, _r(page.width + 2 * b), _r(page.height + 2 * b)])
-            PageRenderer(c, cache, page, proof).draw()
-            c.showPage()
-        with writing():
-            c.save()
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    buffer = io.BytesIO()
+    first = document.pages[0]
+    size = (first.width + 2 * first.bleed, first.height + 2 * first.bleed)
+    c = Canvas(buffer, pagesize=size, invariant=1, initialFontName=initial,
+               pageCompression=1, enforceColorSpace="cmyk")
+    c.setTitle(document.title)
+    c.setSubject(document.subject)
+    c.setCreator("typeset")
+    c.setProducer("typeset")
+    c.setAuthor("")
+    cache = GlyphCache(fonts, c._doc, initial)
+    for page in document.pages:
+        b = page.bleed
+        c.setPageSize((page.width + 2 * b, page.height + 2 * b))
+        c.setTrimBox([_r(b), _r(b), _r(b + page.width), _r(b + page.height)])
+        c.setBleedBox([0, 0, _r(page.width + 2 * b), _r(page.height + 2 * b)])
+        PageRenderer(c, cache, page, proof).draw()
+        c.showPage()
+    with writing():
+        c.save()
+    return buffer.getvalue()
 
 
 def _r(v: float) -> float | int:
     v = round(v, 3)
     return int(v) if v == int(v) else v
-
-
-_UMASK = os.umask(0o022)  # read once at import (os.umask can only be read by setting it)
-os.umask(_UMASK)

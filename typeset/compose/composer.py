@@ -1,0 +1,39 @@
+"""The composer a build makes once and hands to layout: text in a design's
+styles, with a font set's metrics, each paragraph composed once.
+
+Layout asks it for paragraphs many times over (every width, rank and variant
+it tries); the cache by (runs, measure, indent, alignment) makes the second
+ask free.
+"""
+
+from __future__ import annotations
+
+from ..design import Layout, Style
+from .paragraph import compose_paragraph
+from .values import ComposedParagraph, Metrics, ParagraphStyle, Run
+
+
+class Composer:
+    def __init__(self, layout: Layout, metrics: Metrics):
+        self.layout = layout
+        self.metrics = metrics
+        self.column_em = float(layout.grid.column_chars)
+        self._cache: dict = {}
+
+    def paragraph(self, runs: tuple[Run, ...], measure: float, indent: float = 0.0,
+                  align: str = "justify", last_line: str = "left") -> ComposedParagraph:
+        key = (runs, measure, indent, align, last_line)
+        found = self._cache.get(key)
+        if found is None:
+            found = compose_paragraph(runs, ParagraphStyle(measure, indent, align, last_line),
+                                      self.metrics)
+            self._cache[key] = found
+        return found
+
+    def style(self, role: str) -> Style:
+        return self.layout.style(role)
+
+    def width(self, text: str, font: str) -> float:
+        """Natural width of `text` in em of its size."""
+        advance = self.metrics.advance
+        return sum(advance(font, c) for c in text)

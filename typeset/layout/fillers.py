@@ -1,0 +1,47 @@
+"""The layout's filler library, measured per width for placement.
+
+A filler closes a gap the copy cannot: a notice, or a house ad with the promo
+QR code. Placement sees each as a FillerOption (its natural height at a
+width, its kind, its price); drawing picks one that has not been printed yet.
+"""
+
+from __future__ import annotations
+
+from ..compose import Composer
+from ..design import Filler
+from .draw import filler_lines
+from .place import KINDS, FillerOption, Module
+from .place import prices
+
+
+class FillerLibrary:
+    def __init__(self, composer: Composer):
+        self.composer = composer
+        self.by_name = {f.name: f for f in composer.layout.pages.fillers}
+        self._options: dict[int, tuple[FillerOption, ...]] = {}
+
+    def options(self, k: int) -> tuple[FillerOption, ...]:
+        """The library at width k: what each filler needs and costs."""
+        found = self._options.get(k)
+        if found is None:
+            width = self.composer.layout.grid.span_width_pt(k)
+            found = self._options[k] = tuple(
+                FillerOption(f.name, filler_lines(self.composer, f, width),
+                             KINDS["house_ad" if f.qr else "filler"],
+                             prices.QR_FILLER_COST if f.qr else prices.FILLER_COST)
+                for f in self.by_name.values())
+        return found
+
+    def unused(self, module: Module, used: set[str]) -> Filler:
+        """The planned filler, or — when it has already been printed in this
+        issue — another text of the library that fits the same space: a reader
+        should not meet the same notice twice."""
+        planned = self.by_name[module.filler]
+        if planned.name not in used:
+            return planned
+        width = self.composer.layout.grid.span_width_pt(module.width)
+        for other in sorted(self.by_name.values(), key=lambda f: f.qr):
+            if other.name not in used and \
+                    filler_lines(self.composer, other, width) <= module.height:
+                return other
+        return planned

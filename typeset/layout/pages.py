@@ -1,0 +1,105 @@
+"""A plan drawn: every page's elements, and the report of what each module holds.
+
+Drawing uses the arithmetic placement counted with (columns.py), and the
+report reads white and overset from the columns as drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..compose import Composer
+from ..diagnostics import Diagnostic
+from ..model import Issue, Promo
+from ..sidecar import StaffPlan
+from .columns import used_units
+from .draw import PageDraw, draw_filler, draw_flow_columns, draw_head, draw_promo, draw_rules, \
+    jump_line
+from .fillers import FillerLibrary
+from .furniture import Top, running_head
+from .headblock import HeadCache
+from .place import Module, Plan
+from .report import ModuleReport, white_cells
+from .stories import Story
+
+
+@dataclass(frozen=True)
+class Drawn:
+    pages: tuple[PageDraw, ...]
+    modules: tuple[tuple[ModuleReport, ...], ...]   # per page
+    warnings: tuple[Diagnostic, ...]
+
+
+def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan, top: Top,
+               heads: HeadCache, library: FillerLibrary, composer: Composer) -> Drawn:
+    layout = composer.layout
+    by_key = {s.key: s for s in stories}
+    qr_url = staff.qr_url or layout.pages.promo_qr_url
+    pages = [PageDraw(layout, n + 1) for n in range(plan.pages)]
+    for element in top.elements:
+        pages[0].add(element)
+    for page in pages[1:]:
+        running_head(page, issue.masthead, layout.paper, staff.sections.get(page.number),
+                     staff.editors, composer)
+    reports: list[list[ModuleReport]] = [[] for _ in pages]
+    warnings: list[Diagnostic] = []
+    used_fillers: set[str] = set()
+    for module in plan.modules:
+        page = pages[module.page]
+        if module.filler:
+            chosen = library.unused(module, used_fillers)
+            used_fillers.add(chosen.name)
+            draw_filler(page, composer, module, chosen, qr_url)
+            reports[module.page].append(_report(module, f"filler:{chosen.name}", chosen.text,
+                                                "filler", 0, chosen.text))
+            continue
+        story = by_key[module.key]
+        if isinstance(story.item, Promo):
+            draw_promo(page, composer, module, story.item.lines, qr_url)
+            reports[module.page].append(_report(module, story.key, story.measured.title,
+                                                story.kind.name, 0, "promo"))
+            continue
+        report = _draw_story(page, story, module, heads, composer)
+        if report.overset_lines:     # never expected: placement counts with the same arithmetic
+            warnings.append(Diagnostic(
+                "warning", f"page {module.page + 1}: {story.key} overset by "
+                           f"{report.overset_lines} lines", issue.source,
+                story.item.source.first_line))
+        reports[module.page].append(report)
+    for index, page in enumerate(pages):
+        draw_rules(page, layout, [m for m in plan.modules if m.page == index])
+    return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings))
+
+
+def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
+                composer: Composer) -> ModuleReport:
+    """Headline, then the body flow (with its jump lines) in balanced columns."""
+    continued = module.jump_from is not None
+    block = heads.block(story.key, story.item, story.banner, module.width, module.rank or 4,
+                        continued, module.air) if module.head_lines else None
+    if block:
+        draw_head(page, composer.layout, module, block)
+    flow = story.flows[module.variant][module.flow_start:module.flow_end]
+    if continued:
+        flow = (jump_line(composer, f"（上接第{module.jump_from + 1}版）"),) + flow
+    if module.jump_to is not None:
+        flow = flow + (jump_line(composer, f"（下转第{module.jump_to + 1}版）"),)
+    head_lines = block.lines if block else 0
+    body_height = module.height - head_lines
+    columns = draw_flow_columns(page, composer, module, flow, module.line + head_lines,
+                                body_height)
+    subdiv = flow[0].subdiv if flow else 1
+    used = [-(-used_units(column) // subdiv) for column in columns]   # grid lines per column
+    needed = max(used, default=0)
+    return _report(module, story.key, story.measured.title, story.kind.name,
+                   white_cells(used, body_height), story.labels[module.variant],
+                   max(0, needed - body_height))
+
+
+def _report(module: Module, item: str, title: str, kind: str, white: int, variant: str,
+            overset: int = 0) -> ModuleReport:
+    return ModuleReport(item, title, kind, (module.col + 1, module.col + module.width),
+                        (module.line + 1, module.line + module.height), module.rank, module.air,
+                        variant, white,
+                        module.jump_to + 1 if module.jump_to is not None else None,
+                        module.jump_from + 1 if module.jump_from is not None else None, overset)

@@ -1,0 +1,58 @@
+"""Automatic placement: stories → pages of rectangular modules on the grid.
+
+A page is cut into full-width rows (a guillotine layout, as most Chinese
+pages are built): each row holds one to three slots side by side, their
+widths in whole columns summing to the page's columns; a slot holds one
+module or a stack. A module is a story's headline across its width over its
+body in balanced columns: height = 占行 + ⌈body lines ÷ columns⌉. The page
+model and why: docs/decisions/page-model.md.
+
+Modules in a row rarely have equal natural heights. The shorter ones take the
+difference as air around their headline (at most MAX_AIR lines, costed) or,
+failing that, white at their column feet (costed heavily; 5 lines or more is
+a hole and not allowed). A row may also end with a filler module.
+
+The last story on a page may jump: it fills the page to the foot, ends with
+（下转第N版） and continues at the top of the next page under its short title
+and （上接第N版）, with at least MIN_JUMP lines on each side.
+
+    kinds.py   what each kind of module may do (article, promo, filler …)
+    prices.py  every cost, with why
+    spec.py    the input: UnitSpec per story, the page Geometry
+    steps.py   the search's records: State, Variant, Row, Jump, Foot
+    search.py  the dynamic program over states
+    plan.py    the plan read back: Module, Plan
+"""
+
+from __future__ import annotations
+
+from . import prices
+from .kinds import HOLE, KINDS, ModuleKind
+from .plan import Module, Plan, PlanNote, read_back
+from .search import TOP_AIR_STEPS, NoLayout, Search
+from .spec import FillerFn, FillerOption, Geometry, HeadFn, UnitSpec
+from .steps import State
+
+__all__ = ["plan_pages", "UnitSpec", "Geometry", "FillerOption", "Module", "Plan", "PlanNote",
+           "NoLayout", "KINDS", "ModuleKind", "HOLE"]
+
+
+def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
+               filler: FillerFn) -> Plan:
+    """The cheapest plan for the units in reading order, or NoLayout."""
+    search = Search(units, geometry, head, filler)
+    L, C, top = geometry.lines, geometry.columns, geometry.first_page_top
+    # The masthead block may take a few lines of air too (TOP_AIR_STEPS).
+    starts = [State(0, 0, 0, L - top - extra, True) for extra in TOP_AIR_STEPS if top + extra < L]
+    for state in starts:
+        search.solve(state)
+    start = min(starts, key=lambda state: search.memo[state][0]
+                + prices.air_cost(L - state.left - top, C))
+    cost = search.memo[start][0]
+    if cost == float("inf"):
+        raise NoLayout(units, geometry)
+    top_air = L - start.left - top
+    plan = read_back(search.path(start), units, geometry, cost, top + top_air, top_air)
+    if plan.pages > geometry.page_limit:
+        raise NoLayout(units, geometry, plan.pages)
+    return plan

@@ -1,0 +1,43 @@
+"""The price list: every cost placement weighs, in one place, with why.
+
+Costs are in "white cells": one character-column × one line left empty is
+WHITE_CELL. A designer counts white first; everything else is priced by how
+much white it is worth avoiding. The search minimises the sum.
+"""
+
+from __future__ import annotations
+
+WHITE_CELL = 12.0      # a character-column × line left empty: what the layout minimises
+PAGE_COST = 400.0      # an extra page must save more white than this (≈ 33 cells)
+JUMP_COST = 80.0       # a reader turning pages mid-story; worth it only against real white
+FILLER_COST = 40.0     # a notice from the library: cheaper than white, dearer than copy
+QR_FILLER_COST = 400.0  # a house ad with the QR code: only where nothing else fills the space
+STACK_COST = 10.0      # two modules stacked in a slot: a little busier than one
+BAND_COST = 200.0      # a second full-width band below the page's lead reads monotonous
+PULL_QUOTE = 15.0      # each pull quote: it repeats text, so only when it saves white
+LONG_TITLE = 25.0      # each main-title line beyond two reads badly
+SLIVER = 12.0          # per column × line a body column is shallower than kinds.SHALLOW
+LONG_COLUMN = 2.0      # per line a body column is longer than kinds.LONG_COLUMN
+PROMO_AIR = 0.5        # per line × column of air round a centred promo block
+FILLER_AIR = 2.0       # per line × column a filler is taller than its text
+# Larger body sizes a short issue may use (measure.py), per article: larger
+# type only when the page needs it, 小四 much more reluctantly than 五号.
+LARGER_BODY = {"五号": 30.0, "小四": 150.0}
+
+
+def air_cost(air: int, columns: int) -> float:
+    """Two lines of air round a headline look generous; more looks empty."""
+    return columns * (min(air, 2) + 3.0 * max(0, air - 2))
+
+
+def white(lines: int, columns: int) -> float:
+    return WHITE_CELL * lines * columns
+
+
+def short_cost(short: int, max_air: int) -> float:
+    """Per column, a module `short` lines taller than its content: air over
+    the headline first (up to max_air lines), then white at the column feet,
+    growing with its square (a deep hole is worse than two shallow ones)."""
+    air = min(short, max_air)
+    gap = short - air
+    return air_cost(air, 1) + WHITE_CELL * gap + 2.0 * gap * gap

@@ -1,0 +1,52 @@
+"""What placement is given: the stories as heights and costs, and the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+from ...sidecar import Pin
+from .kinds import ModuleKind
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    """A story as placement sees it (measured elsewhere): for each variant of
+    its body (body size × pull quotes) the heights of its flow items."""
+    key: str
+    flows: tuple[tuple[int, ...], ...]  # sub-unit heights of the flow items per variant
+    costs: tuple[float, ...]     # what choosing each variant costs (0 for the plain one)
+    subdivs: tuple[int, ...]     # sub-units per grid line in each variant's flow
+    kind: ModuleKind
+    pin: Pin | None = None       # where staff placed it (typeset.sidecar)
+
+    @property
+    def min_width(self) -> int:
+        return self.kind.min_width
+
+    def max_width(self, columns: int) -> int:
+        return min(columns, self.kind.max_width or columns)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    columns: int
+    lines: int
+    first_page_top: int          # lines taken by masthead and 报眼 on page 1
+    even_pages: bool
+    page_limit: int              # most pages an issue may take
+    fixed_pages: int | None = None
+
+
+class FillerOption(NamedTuple):
+    """A filler of the library at one width: its natural height, kind, price."""
+    name: str
+    lines: int
+    kind: ModuleKind
+    cost: float
+
+
+# head(key, width, rank, continued) -> 占行 (lines) and a badness (main title lines > 2 …)
+HeadFn = Callable[[str, int, int, bool], tuple[int, float]]
+# filler(width) -> the library's fillers at that width
+FillerFn = Callable[[int], tuple[FillerOption, ...]]

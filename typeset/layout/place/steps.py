@@ -1,0 +1,79 @@
+"""The records the search passes between its parts: named fields, tuple speed.
+
+A plan is read back as a chain of steps from the start state: rows of
+modules, jumps to the next page, and page feet (closed with a filler or left
+white).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class State(NamedTuple):
+    """Where the search stands: the next unit (from flow item `rem` on, when
+    part of it is already placed), the page, lines left on it, and whether
+    the next row is the page's first. `page` is the page number, or its class
+    (first / odd / even) when nothing depends on the exact number (search.py)."""
+    unit: int
+    rem: int
+    page: int
+    left: int
+    first: bool
+
+
+class Variant(NamedTuple):
+    """One way to set a unit at one width: headline lines, body column height."""
+    head: int
+    body: int
+    badness: float
+    rank: int
+    variant: int
+
+    @property
+    def height(self) -> int:
+        return self.head + self.body
+
+
+class Placed(NamedTuple):
+    """A unit's module in a row: its slot's width and column, its offset in a stack."""
+    unit: int
+    rem: int            # flow item the module starts at (a continued part)
+    width: int
+    rank: int
+    head: int
+    air: int
+    height: int
+    variant: int
+    col: int
+    offset: int
+
+
+class PlacedFiller(NamedTuple):
+    name: str
+    width: int
+    height: int
+    col: int
+
+
+class Row(NamedTuple):
+    modules: tuple          # Placed | PlacedFiller
+    height: int
+
+
+class Jump(NamedTuple):
+    """Unit `unit` fills the rest of the page full width and continues overleaf."""
+    unit: int
+    rem: int
+    width: int
+    rank: int
+    head: int
+    end: int            # flow items placed up to here
+
+
+class Foot(NamedTuple):
+    """A page's foot: `lines` left, closed by a filler or left white; `last`
+    when it is the end of the issue (else the page is closed and a new one begins)."""
+    lines: int
+    filler: str | None
+    last: bool
