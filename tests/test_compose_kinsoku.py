@@ -100,6 +100,15 @@ def test_a_date_is_not_broken_between_its_numbers_and_units():
             assert joint not in ("3月", "月2", "8日"), (before, after)
 
 
+@pytest.mark.parametrize("quantity", ["2000余万元", "15.5亿元", "300多户"])
+def test_a_number_is_not_broken_from_its_magnitude_and_unit(quantity):
+    text = f"区内科技型中小企业实现税收{quantity}，同比增长明显，发展势头良好。" * 3
+    for measure in range(10, 15):
+        lines = line_texts(compose(text, measure=measure))
+        assert "".join(lines).count(quantity) == 3
+        assert sum(line.count(quantity) for line in lines) == 3, (measure, lines)
+
+
 def test_in_a_column_too_narrow_for_dateline_and_date_the_date_breaks_rather_than_a_line_gapes():
     lines = compose("伊滨讯 3月28日，区党工委理论学习中心组举行集体学习研讨。", measure=8).lines
     assert all(line.gap_expansion <= 0.5 for line in lines)

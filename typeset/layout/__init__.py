@@ -8,22 +8,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..compose import Composer
 from ..design import PT_PER_MM, Table
 from ..diagnostics import Diagnostic, TypesetError
 from ..frames import DocumentFrames, PageFrame
-from ..model import Issue, Promo
+from ..model import Issue
 from ..sidecar import StaffPlan
 from .fillers import FillerLibrary
 from .furniture import page_one_top
 from .headblock import HeadCache
 from .measure import body_scales
 from .pages import draw_pages
-from .place import Geometry, NoLayout, Plan, plan_pages, prices
+from .place import Geometry, NoLayout, Plan, prices, search_plan
 from .report import LayoutReport, page_reports, under_fill_warnings
-from .stories import Story, measure_stories
+from .stories import Story, measure_stories, measure_story
 
 __all__ = ["lay_out", "LaidOut"]
 
@@ -37,67 +37,96 @@ class LaidOut:
 
 def lay_out(issue: Issue, composer: Composer, staff: StaffPlan | None = None) -> LaidOut:
     """Place the issue on pages. `staff` carries the sidecar's decisions:
-    pins, order, page count, section names, editor credits, the QR link."""
+    pins, order, page count, section names, editor credits, the QR link.
+
+    The grid's own body size first. Where a page would stay under-filled or
+    be filled by fillers, the stories on it and its neighbours may also take
+    the next larger size, and where a page is still under-filled, the largest:
+    composing a size costs about as much as placing, so it is composed only
+    where placement asks for it, and the search redoes only their share."""
     staff = staff or StaffPlan()
     scales = body_scales(composer.layout)
-    # The grid's size and the next larger one first; the largest only when a
-    # page would otherwise stay under-filled (rare, and it costs composing).
-    laid = _lay_out(issue, composer, staff, scales[:2])
-    if len(scales) > 2 and laid.report.under_filled():
-        laid = _lay_out(issue, composer, staff, scales)
-    return laid
-
-
-def _lay_out(issue: Issue, composer: Composer, staff: StaffPlan, scales) -> LaidOut:
-    layout = composer.layout
-    stories = measure_stories(issue, composer, scales)
+    run = _Run(issue, composer, staff)
+    stories = measure_stories(issue, composer, scales[:1])
     if staff.order:      # staff order first, in their numbering; the rest keep reading order
         last = len(stories) + 1
         stories.sort(key=lambda s: staff.order.get(s.key, last))
-    heads = HeadCache(composer)
-    library = FillerLibrary(composer)
-    plan = _plan(issue, stories, staff, heads, library, composer)
-    top = page_one_top(issue.masthead, issue.epigraph, layout.paper, plan.pages, composer,
-                       plan.top_air)
-    drawn = draw_pages(issue, stories, staff, plan, top, heads, library, composer)
-    width, height = layout.page_size_pt
-    frames = DocumentFrames(
-        tuple(PageFrame(p.number, width, height, layout.page.bleed_mm * PT_PER_MM,
-                        tuple(p.elements)) for p in drawn.pages),
-        title=" ".join(s for s in (issue.masthead.paper_name or layout.paper,
-                                   issue.masthead.date_text) if s),
-        subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "")
-    pages = page_reports(list(drawn.modules), top.lines, layout)
-    warnings = (_plan_warnings(issue, stories, plan) + drawn.warnings
-                + under_fill_warnings(pages, issue.source,
-                                      lambda page: _first_line(stories, page.modules)))
-    report = LayoutReport(
-        pages, round(plan.cost, 1), warnings,
-        Table({s.key: s.measured.violations for s in stories if s.measured.violations}),
-        Table({s.key: s.measured.loose_lines for s in stories if s.measured.loose_lines}))
-    return LaidOut(frames, plan, report)
+    laid = run.attempt(stories)
+    for sizes, wanted in ((2, LayoutReport.wants_more_copy), (3, LayoutReport.under_filled)):
+        if len(scales) < sizes or not wanted(laid.report):
+            break
+        pages = {page.page for page in laid.report.pages if wanted(_alone(laid.report, page))}
+        near = {m.item for page in laid.report.pages if {page.page - 1, page.page,
+                                                         page.page + 1} & pages
+                for m in page.modules}
+        stories = [measure_story(s.key, s.item, s.banner, composer, scales[:sizes])
+                   if s.key in near else s for s in stories]
+        laid = run.attempt(stories, frozenset(i for i, s in enumerate(stories) if s.key in near))
+    return laid
 
 
-def _plan(issue: Issue, stories: list[Story], staff: StaffPlan, heads: HeadCache,
-          library: FillerLibrary, composer: Composer) -> Plan:
-    layout, grid = composer.layout, composer.layout.grid
-    by_key = {s.key: s for s in stories}
+def _alone(report: LayoutReport, page) -> LayoutReport:
+    """The report as if it had only this page (to ask which pages want copy)."""
+    return replace(report, pages=(page,))
 
-    def head(key: str, k: int, rank: int, continued: bool) -> tuple[int, float]:
-        story = by_key[key]
-        if isinstance(story.item, Promo):
-            return 0, 0.0
-        block = heads.block(key, story.item, story.banner, k, rank, continued)
-        return block.lines, prices.LONG_TITLE * max(0, block.main_lines - 2)
 
-    top = page_one_top(issue.masthead, issue.epigraph, layout.paper, 2, composer)
-    specs = [s.spec(staff.pins.get(s.key)) for s in stories]
-    geometry = Geometry(grid.columns, grid.lines, top.lines, layout.pages.even,
-                        layout.pages.limit, staff.pages or layout.pages.count)
-    try:
-        return plan_pages(specs, geometry, head, library.options)
-    except NoLayout as exc:
-        raise TypesetError(str(exc), issue.source) from None
+class _Run:
+    """One issue's placement attempts, sharing headline blocks, the filler
+    library and the search's tables between them."""
+
+    def __init__(self, issue: Issue, composer: Composer, staff: StaffPlan):
+        self.issue, self.composer, self.staff = issue, composer, staff
+        self.heads = HeadCache(composer)
+        self.library = FillerLibrary(composer)
+        self.search = None
+        layout = composer.layout
+        self.top = page_one_top(issue.masthead, issue.epigraph, layout.paper, 2, composer)
+
+    def attempt(self, stories: list[Story], changed: frozenset[int] = frozenset()) -> LaidOut:
+        issue, composer, staff = self.issue, self.composer, self.staff
+        layout = composer.layout
+        plan = self._plan(stories, changed)
+        top = page_one_top(issue.masthead, issue.epigraph, layout.paper, plan.pages, composer,
+                           plan.top_air)
+        drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library, composer)
+        width, height = layout.page_size_pt
+        frames = DocumentFrames(
+            tuple(PageFrame(p.number, width, height, layout.page.bleed_mm * PT_PER_MM,
+                            tuple(p.elements)) for p in drawn.pages),
+            title=" ".join(s for s in (issue.masthead.paper_name or layout.paper,
+                                       issue.masthead.date_text) if s),
+            subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "")
+        pages = page_reports(list(drawn.modules), top.lines, layout)
+        warnings = (_plan_warnings(issue, stories, plan) + drawn.warnings
+                    + under_fill_warnings(pages, issue.source,
+                                          lambda page: _first_line(stories, page.modules)))
+        report = LayoutReport(
+            pages, round(plan.cost, 1), warnings,
+            Table({s.key: s.measured.violations for s in stories if s.measured.violations}),
+            Table({s.key: s.measured.loose_lines for s in stories if s.measured.loose_lines}))
+        return LaidOut(frames, plan, report)
+
+    def _plan(self, stories: list[Story], changed: frozenset[int]) -> Plan:
+        layout, grid, staff = self.composer.layout, self.composer.layout.grid, self.staff
+        by_key = {s.key: s for s in stories}
+        heads = self.heads
+
+        def head(key: str, k: int, rank: int, continued: bool) -> tuple[int, float]:
+            story = by_key[key]
+            if not story.kind.headed:
+                return 0, 0.0
+            block = heads.block(key, story.item, story.banner, k, rank, continued)
+            return block.lines, prices.LONG_TITLE * max(0, block.main_lines - 2)
+
+        specs = [s.spec(staff.pins.get(s.key)) for s in stories]
+        geometry = Geometry(grid.columns, grid.lines, self.top.lines, layout.pages.even,
+                            layout.pages.limit, staff.pages or layout.pages.count)
+        try:
+            plan, self.search = search_plan(specs, geometry, head, self.library.options,
+                                            self.search, changed)
+        except NoLayout as exc:
+            raise TypesetError(str(exc), self.issue.source) from None
+        return plan
 
 
 def _plan_warnings(issue: Issue, stories: list[Story], plan: Plan) -> tuple[Diagnostic, ...]:

@@ -75,6 +75,31 @@ def prefix_that_fits(heights: Sequence[int], columns: int, height: int, subdiv: 
     return low
 
 
+def prefix_before_a_line(heights: Sequence[int], columns: int, height: int) -> int:
+    """How many items from the start fit in `columns` columns of `height`
+    grid lines with a one-line item after them (a jump line): one greedy pass
+    (filling is online, so the state after t items is the same for every
+    longer flow)."""
+    column, used, placed = 0, 0, 0
+    states = [(0, 0)]                  # (column, lines used) after each prefix
+    for h in heights:
+        start = used
+        if start + h > height:
+            column, start = column + 1, 0
+            if column >= columns or h > height:
+                break
+        used = start + h
+        placed += 1
+        states.append((column, used))
+    taken = placed
+    while taken:
+        column, used = states[taken]
+        if used + 1 <= height or (column + 1 < columns and height >= 1):
+            break
+        taken -= 1
+    return taken
+
+
 def split_columns(flow: tuple[FlowLine, ...], columns: int,
                   height: int) -> list[list[tuple[FlowLine, int]]]:
     """The flow in `columns` columns of at most `height` grid lines, as evenly

@@ -17,6 +17,7 @@ from ..diagnostics import Diagnostic
 from .place import HOLE
 
 MIN_FILL = 0.97      # a page filled less than this is reported
+MAX_FILLER_SHARE = 0.1   # fillers over more of a page than this: its copy should fill it
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class PageReport:
     jumps: tuple[JumpReport, ...]
     overset_lines: int
     modules: tuple[ModuleReport, ...]
+    filler_share: float = 0.0       # of the page's cells, under fillers
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,12 @@ class LayoutReport:
 
     def under_filled(self) -> bool:
         return any(page.fill < MIN_FILL for page in self.pages)
+
+    def wants_more_copy(self) -> bool:
+        """A page under-filled, or filled mostly by fillers: larger body type
+        (or pull quotes at it) should fill it instead."""
+        return any(page.fill < MIN_FILL or page.filler_share > MAX_FILLER_SHARE
+                   for page in self.pages)
 
     def to_json(self) -> dict:
         return {"pages": [asdict(page) for page in self.pages], "cost": self.cost,
@@ -97,10 +105,12 @@ def page_reports(modules: list[list[ModuleReport]], top_lines: int,
         bottom = max([m.lines[1] for m in mods] + [top])
         holes = ((Hole((1, grid.columns), (bottom + 1, grid.lines)),)
                  if grid.lines - bottom >= HOLE else ())
+        fillers = sum(m.area for m in mods if m.kind == "filler")
         pages.append(PageReport(index + 1, round(used / cells, 4), holes,
                                 tuple(JumpReport(m.item, m.jump_to) for m in mods
                                       if m.jump_to is not None),
-                                sum(m.overset_lines for m in mods), tuple(mods)))
+                                sum(m.overset_lines for m in mods), tuple(mods),
+                                round(fillers / cells, 4)))
     return tuple(pages)
 
 

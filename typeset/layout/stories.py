@@ -40,22 +40,26 @@ def kind_of(item: Item) -> ModuleKind:
 
 def measure_stories(issue: Issue, composer: Composer,
                     scales: tuple[BodyScale, ...]) -> list[Story]:
-    stories: list[Story] = []
-    for key, item, banner in issue.stories():
-        kind = kind_of(item)
-        flows: list[tuple[FlowLine, ...]] = []
-        costs: list[float] = []
-        labels: list[str] = []
-        plain = None
-        for scale in (scales if kind.larger_body else scales[:1]):
-            measured = measure_item(key, item, composer, scale if scale.lines > 1 else None)
-            for quotes, flow in enumerate(with_pull_quotes(measured, composer)):
-                flows.append(flow)
-                costs.append(scale.cost + prices.PULL_QUOTE * quotes)
-                labels.append(f"body {scale.name}" + (f" + {quotes} pull quote"
-                                                      f"{'s' if quotes > 1 else ''}"
-                                                      if quotes else ""))
-            plain = plain or measured
-        stories.append(Story(key, item, banner, kind, plain, tuple(flows), tuple(costs),
-                             tuple(labels)))
-    return stories
+    return [measure_story(key, item, banner, composer, scales)
+            for key, item, banner in issue.stories()]
+
+
+def measure_story(key: str, item: Item, banner: str | None, composer: Composer,
+                  scales: tuple[BodyScale, ...]) -> Story:
+    """The story's body flows at each of `scales` its kind allows, each without
+    and with pull quotes."""
+    kind = kind_of(item)
+    flows: list[tuple[FlowLine, ...]] = []
+    costs: list[float] = []
+    labels: list[str] = []
+    plain = None
+    for scale in (scales if kind.larger_body else scales[:1]):
+        measured = measure_item(key, item, composer, scale if scale.lines > 1 else None)
+        for quotes, flow in enumerate(with_pull_quotes(measured, composer)):
+            flows.append(flow)
+            costs.append(scale.cost + prices.PULL_QUOTE * quotes)
+            labels.append(f"body {scale.name}" + (f" + {quotes} pull quote"
+                                                  f"{'s' if quotes > 1 else ''}"
+                                                  if quotes else ""))
+        plain = plain or measured
+    return Story(key, item, banner, kind, plain, tuple(flows), tuple(costs), tuple(labels))

@@ -33,14 +33,24 @@ from .search import TOP_AIR_STEPS, NoLayout, Search
 from .spec import FillerFn, FillerOption, Geometry, HeadFn, UnitSpec
 from .steps import State
 
-__all__ = ["plan_pages", "UnitSpec", "Geometry", "FillerOption", "Module", "Plan", "PlanNote",
+__all__ = ["plan_pages", "search_plan", "Search", "UnitSpec", "Geometry", "FillerOption", "Module", "Plan", "PlanNote",
            "NoLayout", "KINDS", "ModuleKind", "HOLE"]
 
 
 def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                filler: FillerFn) -> Plan:
     """The cheapest plan for the units in reading order, or NoLayout."""
+    return search_plan(units, geometry, head, filler)[0]
+
+
+def search_plan(units: list[UnitSpec], geometry: Geometry, head: HeadFn, filler: FillerFn,
+                previous: Search | None = None,
+                changed: frozenset[int] = frozenset()) -> tuple[Plan, Search]:
+    """plan_pages, and the search behind it, to be given again as `previous`
+    when only the units in `changed` differ (search.Search.inherit)."""
     search = Search(units, geometry, head, filler)
+    if previous is not None:
+        search.inherit(previous, changed)
     L, C, top = geometry.lines, geometry.columns, geometry.first_page_top
     # The masthead block may take a few lines of air too (TOP_AIR_STEPS).
     starts = [State(0, 0, 0, L - top - extra, True) for extra in TOP_AIR_STEPS if top + extra < L]
@@ -55,4 +65,4 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
     plan = read_back(search.path(start), units, geometry, cost, top + top_air, top_air)
     if plan.pages > geometry.page_limit:
         raise NoLayout(units, geometry, plan.pages)
-    return plan
+    return plan, search

@@ -11,6 +11,7 @@ docs/decisions/page-model.md for the page model the kinds live in.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from ..columns import column_height
@@ -64,6 +65,10 @@ class ModuleKind:
             return self.air_price * short * k
         return SHORT_COST[short] * k
 
+    def short_costs(self, k: int) -> tuple[float, ...]:
+        """short_cost for every allowed `short` (0 … stretch), at width k."""
+        return _short_costs(self, k)
+
     def shape_cost(self, body: int, k: int) -> float:
         if not self.shaped:
             return 0.0
@@ -73,6 +78,11 @@ class ModuleKind:
         if body > LONG_COLUMN:
             cost += prices.LONG_COLUMN * (body - LONG_COLUMN)
         return cost
+
+
+@lru_cache(maxsize=None)
+def _short_costs(kind: ModuleKind, k: int) -> tuple[float, ...]:
+    return tuple(kind.short_cost(short, k) for short in range(kind.stretch + 1))
 
 
 _STORY = dict(headed=True, min_width=2, max_width=None, stretch=MAX_AIR + HOLE - 1,

@@ -21,10 +21,9 @@ variants, slots and rows depend on the page only as first, pinned or other.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from itertools import product
 
-from ..columns import fits, prefix_that_fits
+from ..columns import prefix_before_a_line
 from . import prices
 from .kinds import MAX_AIR, MIN_JUMP, MIN_JUMP_ROOM
 from .spec import FillerFn, FillerOption, Geometry, HeadFn, UnitSpec
@@ -87,9 +86,25 @@ class Search:
         self.need = need
         self._variants: dict = {}
         self._slots: dict = {}
-        self._rows: dict = {}
         self._jumps: dict = {}
+        self._row_moves: dict = {}
+        self.line_pins = any(u.pin and u.pin.line is not None for u in units)
         self.memo: dict[State, tuple[float, tuple | None, State | None]] = {}
+
+    def inherit(self, previous: "Search", changed: frozenset[int]) -> None:
+        """Take over what an earlier search of the same units found, except
+        what depends on a unit in `changed` (given more body variants): a
+        relayout with larger type for a few stories redoes only their share.
+        Tables depend on the units they place; a state's best plan on the
+        units from its own on."""
+        reach = max(sum(count for _, count in slots) for slots in self.row_slots)
+        keep = lambda first, count: not any(i in changed for i in range(first, first + count))  # noqa: E731
+        self._variants = {k: v for k, v in previous._variants.items() if k[0] not in changed}
+        self._jumps = {k: v for k, v in previous._jumps.items() if k[0] not in changed}
+        self._slots = {k: v for k, v in previous._slots.items() if keep(k[0], k[1])}
+        self._row_moves = {k: v for k, v in previous._row_moves.items() if keep(k[0], reach)}
+        last = max(changed, default=-1)
+        self.memo = {k: v for k, v in previous.memo.items() if k.unit > last}
 
     # ------------------------------------------------------------ pages
 
@@ -149,11 +164,6 @@ class Search:
                 cheapest[variant.height] = variant
         return tuple(sorted(cheapest.values(), key=lambda variant: variant.badness))
 
-    def fit(self, j: int, v: Variant, k: int, short: int) -> float | None:
-        """Cost of unit j's variant v in a module `short` lines taller than it."""
-        extra = self.units[j].kind.short_cost(short, k)
-        return None if extra is None else v.badness + extra
-
     def slot_table(self, j: int, count: int, k: int, p: int, first: bool,
                    rem: int) -> dict[int, tuple[float, tuple]]:
         """For a slot k columns wide holding unit j (and the next units stacked
@@ -173,67 +183,48 @@ class Search:
             if h not in table or cost < table[h][0]:
                 table[h] = (cost, placements)
 
-        def stretch(index: int) -> int:
-            return self.units[index].kind.stretch
-
         first_opts = self.variants(j, k, p, first, rem)
+        extra_a = self.units[j].kind.short_costs(k)     # what each line taller costs
         if count == 1:
             for v in first_opts:
-                for short in range(stretch(j) + 1):
-                    cost = self.fit(j, v, k, short)
-                    if cost is not None:
-                        keep(v.height + short, cost, ((j, v, v.height + short, 0),))
+                for short, extra in enumerate(extra_a):
+                    keep(v.height + short, v.badness + extra, ((j, v, v.height + short, 0),))
             return table
         if j + 1 >= self.n:
             return table
+        extra_b = self.units[j + 1].kind.short_costs(k)
+        stretch_a, stretch_b = len(extra_a) - 1, len(extra_b) - 1
         # Stacks try each unit's cheapest few variants: enough to match heights.
         for a in first_opts[:STACK_VARIANTS]:
             for b in self.variants(j + 1, k, p, False, 0)[:STACK_VARIANTS]:
-                for short in range(stretch(j) + stretch(j + 1) + 1):
-                    top_short = min(short // 2, stretch(j))
-                    c1, c2 = self.fit(j, a, k, top_short), self.fit(j + 1, b, k, short - top_short)
-                    if c1 is None or c2 is None:
+                for short in range(stretch_a + stretch_b + 1):
+                    top_short = min(short // 2, stretch_a)
+                    if short - top_short > stretch_b:
                         continue
+                    c1 = a.badness + extra_a[top_short]
+                    c2 = b.badness + extra_b[short - top_short]
                     top = a.height + top_short
                     h = a.height + b.height + short
                     keep(h, c1 + c2 + prices.STACK_COST, ((j, a, top, 0), (j + 1, b, h - top, top)))
         return table
 
     # ------------------------------------------------------------ rows
+    # A pinned first line (pin.line) admits one row start only: checked per
+    # move in moves(), since it depends on the lines left.
 
-    def row(self, u: int, rem: int, slots: tuple, p: int, r: int, first: bool) -> list:
-        """(cost, height, modules) for units u.. in a row of slots (width,
-        units stacked in it), the cheapest for each feasible row height up to
-        r: a taller row is not worse in itself, it may save white further down."""
-        j = u
-        for k, count in slots:                  # a pinned first line is one row start only
-            for index in range(j, min(j + count, self.n)):
-                pin = self.units[index].pin
-                if pin and pin.line is not None and pin.line != self.L - r:
-                    return []
-            j += count
-        rows = self.all_rows(u, rem, slots, p, first)
-        return rows[:bisect_right(rows, r, key=lambda built: built[1])]
-
-    def all_rows(self, u: int, rem: int, slots: tuple, p: int, first: bool) -> list:
-        key = (u, rem, slots, self.table_page(p), first)
-        rows = self._rows.get(key)
-        if rows is None:
-            rows = self._rows[key] = self._make_rows(u, rem, slots, key[3], first)
-        return rows
-
-    def _make_rows(self, u: int, rem: int, slots: tuple, p: int, first: bool) -> list:
-        """Every row height the slots can take, cheapest arrangement each, by height."""
+    def _row_frame(self, u: int, rem: int, slots: tuple, p: int, first: bool):
+        """The slot tables of a row of `slots` from unit u, and the heights
+        every slot can take (sorted); None when the row cannot be made."""
         units, n = self.units, self.n
         tables, j, col = [], u, 0
         for k, count in slots:
             for position in range(count):       # staff pins: column, stacking, height
                 pin = units[j + position].pin if j + position < n else None
                 if pin and ((pin.col is not None and pin.col != col) or position):
-                    return []
+                    return None
             table = self.slot_table(j, count, k, p, first and j == u, rem if j == u else 0)
             if not table:
-                return []
+                return None
             tables.append((k, col, table))
             j, col = j + count, col + k
         heights = set(tables[0][2])
@@ -243,18 +234,78 @@ class Search:
             pin = units[index].pin
             if pin and pin.height is not None:
                 heights &= {pin.height}
-        rows = []
-        for h in sorted(heights):
-            cost, mods = 0.0, []
-            for k, col, table in tables:
-                slot_cost, placements = table[h]
-                cost += slot_cost
-                for index, v, height, offset in placements:
-                    air = min(height - v.height, MAX_AIR) if v.rank else 0
-                    mods.append(Placed(index, rem if index == u else 0, k, v.rank, v.head,
-                                       air, height, v.variant, col, offset))
-            rows.append((cost, h, tuple(mods)))
-        return rows
+        return tables, sorted(heights)
+
+    def _placed(self, u: int, rem: int, tables: list, h: int) -> tuple[Placed, ...]:
+        mods = []
+        for k, col, table in tables:
+            for index, v, height, offset in table[h][1]:
+                air = min(height - v.height, MAX_AIR) if v.rank else 0
+                mods.append(Placed(index, rem if index == u else 0, k, v.rank, v.head,
+                                   air, height, v.variant, col, offset))
+        return tuple(mods)
+
+    def row_moves(self, u: int, rem: int, p: int, first: bool) -> tuple:
+        """Every row that can start at unit u: (height, cost, Row, units used).
+
+        Rows of the same height placing the same units lead to the same state,
+        so only the cheapest of them is a move worth weighing: rows of one to
+        three slots (one or two units each), or one module beside a filler.
+        Kept in the order they are first met, so ties fall as they always have."""
+        key = (u, rem, self.table_page(p), first)
+        found = self._row_moves.get(key)
+        if found is not None:
+            return found
+        p = key[2]
+        C, n = self.C, self.n
+        best: dict[tuple[int, int], tuple[float, int, tuple]] = {}
+        order = 0                       # the order candidates are met in
+
+        for slots in self.row_slots:
+            used = sum(count for _, count in slots)
+            if u + used > n or (rem and slots[0][1] > 1):
+                continue
+            frame = self._row_frame(u, rem, slots, p, first)
+            if frame is None:
+                continue
+            tables, heights = frame
+            band = prices.BAND_COST if len(slots) == 1 and not first else 0.0   # a 2nd full-width band
+            for h in heights:
+                cost = 0.0
+                for _, _, table in tables:
+                    cost += table[h][0]
+                cost += band
+                kept = best.get((used, h))
+                if kept is None or cost < kept[0]:
+                    best[(used, h)] = (cost, order, (tables, None))
+                order += 1
+        for k in (C - 1, C - 2):        # one module beside a filler
+            options = self.filler(C - k)
+            frame = self._row_frame(u, rem, ((k, 1),), p, first) if options else None
+            if frame is None:
+                continue
+            tables, heights = frame
+            for h in heights:
+                fill = best_filler(options, h, C - k)
+                if fill is None:
+                    continue
+                cost = tables[0][2][h][0] + fill[0]
+                kept = best.get((1, h))
+                if kept is None or cost < kept[0]:
+                    best[(1, h)] = (cost, order, (tables, PlacedFiller(fill[1], C - k, h, k)))
+                order += 1
+        moves = []
+        for (used, h), (cost, _, (tables, filler)) in sorted(best.items(),
+                                                               key=lambda entry: entry[1][1]):
+            mods = self._placed(u, rem, tables, h)
+            moves.append((h, cost, Row(mods + (filler,) if filler else mods, h), used))
+        found = self._row_moves[key] = tuple(moves)
+        return found
+
+    def _off_pinned_line(self, u: int, used: int, r: int) -> bool:
+        """A unit of the row is pinned to start on another line than this row's."""
+        return any(pin is not None and pin.line is not None and pin.line != self.L - r
+                   for pin in (self.units[i].pin for i in range(u, u + used)))
 
     def jump_part(self, u: int, rem: int, height: int) -> int:
         """Flow items of unit u (from rem) that fit full width in `height`
@@ -262,12 +313,9 @@ class Search:
         key = (u, rem, height)
         found = self._jumps.get(key)
         if found is None:
-            C = self.C
             flow = self.units[u].flows[0]
             heights = ((1,) if rem else ()) + flow[rem:]
-            taken = prefix_that_fits(heights, C, height)
-            while taken and not fits(heights[:taken] + (1,), C, height):
-                taken -= 1
+            taken = prefix_before_a_line(heights, self.C, height)
             found = self._jumps[key] = taken - (1 if rem else 0)
         return found
 
@@ -320,25 +368,9 @@ class Search:
             fill_cost, name = self.feet(r)
             out.append((fill_cost + prices.PAGE_COST, Foot(r, name, False),
                         State(u, rem, self.next_page(p), L, True)))
-        for slots in self.row_slots:    # rows of one to three slots, one or two units each
-            used = sum(count for _, count in slots)
-            if u + used > self.n or (rem and slots[0][1] > 1):
-                continue
-            band = len(slots) == 1 and not first   # a full-width band below the page's lead
-            for cost, height, mods in self.row(u, rem, slots, p, r, first):
-                out.append((cost + (prices.BAND_COST if band else 0.0), Row(mods, height),
-                            State(u + used, 0, p, r - height, False)))
-        for k in (C - 1, C - 2):        # one module beside a filler
-            options = self.filler(C - k)
-            for cost, height, mods in (self.row(u, rem, ((k, 1),), p, r, first)
-                                       if options else []):
-                fill = best_filler(options, height, C - k)
-                if fill is None:
-                    continue
-                fill_cost, name = fill
-                out.append((cost + fill_cost,
-                            Row(mods + (PlacedFiller(name, C - k, height, k),), height),
-                            State(u + 1, 0, p, r - height, False)))
+        for height, cost, row, used in self.row_moves(u, rem, p, first):
+            if height <= r and not (self.line_pins and self._off_pinned_line(u, used, r)):
+                out.append((cost, row, State(u + used, 0, p, r - height, False)))
         spec = units[u]
         if spec.kind.may_jump and spec.pin is None and r >= MIN_JUMP_ROOM:   # jump overleaf
             for v in self.variants(u, C, p, first, rem)[:1]:
