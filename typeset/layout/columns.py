@@ -57,10 +57,15 @@ def column_height(heights: tuple[int, ...], columns: int, subdiv: int = 1) -> in
     """The least column height, in grid lines, that holds the flow in `columns` columns."""
     if not heights:
         return 0
-    height = max(-(-sum(heights) // (columns * subdiv)), -(-max(heights) // subdiv))
-    while not fits(heights, columns, height, subdiv):
-        height += 1
-    return height
+    low = max(-(-sum(heights) // (columns * subdiv)), -(-max(heights) // subdiv))
+    high = -(-sum(heights) // subdiv)          # everything in one column always fits
+    while low < high:          # fitting is monotone in the height: bisect
+        middle = (low + high) // 2
+        if fits(heights, columns, middle, subdiv):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def prefix_that_fits(heights: Sequence[int], columns: int, height: int, subdiv: int = 1) -> int:
