@@ -9,17 +9,20 @@ and no line may hold a single character.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from .breaks import EPS, input_from_prepared
 from .values import Metrics, Run
-from .prepare import Prepared, prepare
+from .prepare import prepare
 
 SPACE_COST = 0.0      # breaking at a space the editor typed
 PHRASE_COST = 0.05    # at a BudouX phrase boundary
 PHRASE_IN_SPACED = 0.5  # …when the editor typed spaces, those are the phrases that count
 INSIDE_COST = 2.0     # inside a phrase (only when a phrase does not fit)
 OVERFULL_COST = 1e6   # per em beyond the measure, last resort
+INF = float("inf")
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +31,8 @@ def _parser():
     return budoux.load_default_simplified_chinese_parser()
 
 
-def _phrase_boundaries(text: str) -> set[int]:
+@lru_cache(maxsize=4096)
+def _phrase_boundaries(text: str) -> frozenset[int]:
     bounds: set[int] = set()
     pos = 0
     for chunk in text.split(" "):
@@ -37,20 +41,19 @@ def _phrase_boundaries(text: str) -> set[int]:
                 pos += len(phrase)
                 bounds.add(pos)
         pos += 1
-    return bounds
+    return frozenset(bounds)
 
 
-def _visible_chars(p: Prepared, a: int, b: int) -> int:
-    """Characters that are not spaces or punctuation marks on the line (a, b)."""
-    return sum(p.u_end[i] - p.u_start[i] for i in range(a, b)
-               if p.u_kind[i] not in ("space", "punct"))
-
-
+@lru_cache(maxsize=4096)
 def compose_headline(text: str, measure: float, metrics: Metrics,
                      font: str = "hei") -> tuple[str, ...]:
     """The headline as line strings, each fitting `measure` em at the headline size,
     as few and as even as possible. A line is wider than the measure only when one
-    word is: text is never lost; the caller weighs the line count (a smaller rank)."""
+    word is: text is never lost; the caller weighs the line count (a smaller rank).
+
+    Cached: layout asks for the same title at the same measure many times.
+    Linear in the title's length for a given measure: only lines that fit
+    are weighed, and the line count grows one level at a time."""
     text = " ".join(text.split())
     if not text:
         return ()
@@ -66,50 +69,71 @@ def compose_headline(text: str, measure: float, metrics: Metrics,
         elif p.u_start[pos] in bounds:
             cost_at[pos] = phrase_cost
     cost_at[n] = 0.0
+    visible = [0] * (n + 1)     # characters that are not spaces or punctuation, before unit i
+    for i in range(n):
+        visible[i + 1] = visible[i] + (0 if p.u_kind[i] in ("space", "punct")
+                                       else p.u_end[i] - p.u_start[i])
+    w_start, w_end = inp.w_start, inp.w_end
+    # the first line start that can reach b without overflowing: w_start's
+    # running maximum is monotone, so everything before it is too wide
+    reach = list(accumulate(w_start[:n], max))
 
     def line_cost(a: int, b: int, allow_overfull: bool) -> float:
-        w = inp.w_end[b] - inp.w_start[a]
+        w = w_end[b] - w_start[a]
         if w > measure + EPS and not allow_overfull:
-            return float("inf")
-        if b - a < n and _visible_chars(p, a, b) < 2:
-            return float("inf")      # never a single character alone on a line
+            return INF
+        if b - a < n and visible[b] - visible[a] < 2:
+            return INF               # never a single character alone on a line
         slack = (measure - w) / measure if measure > 0 else 0.0
         over = max(0.0, -slack) * measure * OVERFULL_COST
         return (slack * slack if b < n else 0.5 * slack * slack) + cost_at[b] + over
 
+    def first_start(b: int, allow_overfull: bool) -> int:
+        return 0 if allow_overfull else bisect_left(reach, w_end[b] - measure - EPS)
+
     for allow_overfull in (False, True):
-        for k in range(1, n + 1):
-            ends = _best_k_lines(inp.breakable, n, k, lambda a, b: line_cost(a, b, allow_overfull))
-            if ends is not None:
-                out, a = [], 0
-                for b in ends:
-                    out.append(text[p.u_start[a]:p.u_end[b - 1]].strip())
-                    a = b
-                return tuple(out)
+        ends = _fewest_lines(inp.breakable, n,
+                             lambda a, b: line_cost(a, b, allow_overfull),
+                             lambda b: first_start(b, allow_overfull))
+        if ends is not None:
+            out, a = [], 0
+            for b in ends:
+                out.append(text[p.u_start[a]:p.u_end[b - 1]].strip())
+                a = b
+            return tuple(out)
     return (text,)   # unreachable in practice: one line always exists with overfull allowed
 
 
-def _best_k_lines(breakable, n: int, k: int, cost):
-    """Exactly k lines, least total cost; None if impossible."""
-    inf = float("inf")
-    best = [[inf] * (n + 1) for _ in range(k + 1)]
-    prev = [[-1] * (n + 1) for _ in range(k + 1)]
-    best[0][0] = 0.0
-    for j in range(1, k + 1):
+def _fewest_lines(breakable, n: int, cost, first_start):
+    """The ends of the lines, for the fewest lines possible and, among those,
+    the least total cost; None if no number of lines works. Level k holds the
+    best cost of exactly k lines up to each position, built from level k − 1."""
+    prev_level = [INF] * (n + 1)
+    prev_level[0] = 0.0
+    back: list[list[int]] = []
+    while True:
+        level = [INF] * (n + 1)
+        choice = [-1] * (n + 1)
+        k = len(back) + 1
         for b in range(1, n + 1):
             if not breakable[b]:
                 continue
-            for a in range(j - 1, b):
-                if best[j - 1][a] == inf:
+            best, arg = INF, -1
+            for a in range(max(k - 1, first_start(b)), b):
+                before = prev_level[a]
+                if before == INF:
                     continue
-                c = best[j - 1][a] + cost(a, b)
-                if c < best[j][b]:
-                    best[j][b] = c
-                    prev[j][b] = a
-    if best[k][n] == inf:
-        return None
-    ends, b = [], n
-    for j in range(k, 0, -1):
-        ends.append(b)
-        b = prev[j][b]
-    return list(reversed(ends))
+                c = before + cost(a, b)
+                if c < best:
+                    best, arg = c, a
+            level[b], choice[b] = best, arg
+        back.append(choice)
+        if level[n] < INF:
+            ends, b = [], n
+            for j in range(len(back) - 1, -1, -1):
+                ends.append(b)
+                b = back[j][b]
+            return list(reversed(ends))
+        if all(v == INF for v in level):
+            return None
+        prev_level = level
