@@ -33,6 +33,7 @@ TOP_AIR_STEPS = (0, 1, 2, 3, 4, 5, 6)   # lines of air the masthead block may ta
 MAX_STACK = 2         # units stacked in one slot
 STACK_VARIANTS = 4    # variants of each stacked unit tried
 INF = math.inf
+_new = tuple.__new__
 
 
 class NoLayout(Exception):
@@ -368,9 +369,12 @@ class Search:
             fill_cost, name = self.feet(r)
             out.append((fill_cost + prices.PAGE_COST, Foot(r, name, False),
                         State(u, rem, self.next_page(p), L, True)))
+        line_pins = self.line_pins
+        append = out.append
         for height, cost, row, used in self.row_moves(u, rem, p, first):
-            if height <= r and not (self.line_pins and self._off_pinned_line(u, used, r)):
-                out.append((cost, row, State(u + used, 0, p, r - height, False)))
+            if height <= r and not (line_pins and self._off_pinned_line(u, used, r)):
+                # tuple.__new__ makes the State at C speed (its own __new__ is Python)
+                append((cost, row, _new(State, (u + used, 0, p, r - height, False))))
         spec = units[u]
         if spec.kind.may_jump and spec.pin is None and r >= MIN_JUMP_ROOM:   # jump overleaf
             for v in self.variants(u, C, p, first, rem)[:1]:
