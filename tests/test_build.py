@@ -6,10 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from typeset.build import build, check_text_kept
+from typeset.build import build
+from typeset.check import check_text_kept
+from typeset.compose import Glyph
 from typeset.diagnostics import TypesetError
-from typeset.frames import DocumentFrames, PageFrame
+from typeset.frames import DocumentFrames, PageFrame, TextLine
 from typeset.parse import parse_issue
+
+from .conftest import SEED_000, SEED_004
+from .diagnostics_support import assert_diagnostics
 
 ARTICLE = ("## 伊滨区召开经济工作会议\n\n伊滨讯 12月30日,伊滨区召开经济工作会议,总结全年工作,"
            "部署明年任务。会议强调,要坚持以科技创新为引领,扎实做好产业发展、城市提质、"
@@ -82,7 +87,6 @@ def test_an_unknown_layout_is_an_error_naming_the_choices(tmp_path):
 
 
 def test_a_sidecar_can_be_named_for_a_source_in_a_read_only_folder(tmp_path):
-    from .conftest import SEED_004
     sidecar = tmp_path / "004.yaml"
     sidecar.write_text("masthead:\n  paper: 伊滨新闻\n  date: 2024-12-31\n  issue: 52\n"
                        "  total_issue: 320\n", encoding="utf-8")
@@ -102,3 +106,75 @@ def test_an_issue_without_articles_is_an_error_not_a_blank_paper(tmp_path):
     with pytest.raises(TypesetError, match="no articles"):
         build(path, tmp_path / "out")
     assert not (tmp_path / "out" / "issue.pdf").exists()
+
+
+def _frames(*lines: tuple[str, str]) -> DocumentFrames:
+    """One page holding each (role, text) as a line."""
+    elements = tuple(TextLine(0, 10 * n, 9, tuple(Glyph(c, "song", i, 1) for i, c in
+                                                  enumerate(text)), role=role)
+                     for n, (role, text) in enumerate(lines, 1))
+    return DocumentFrames((PageFrame(1, 100, 100, 0, elements),), "t")
+
+
+def _text_of(issue) -> str:
+    return "".join(issue.items[0].printed_text())
+
+
+def test_a_title_set_as_a_rank_4_headline_counts_as_placed(tmp_path):
+    issue = parse_issue(_issue(tmp_path))
+    title = "".join(issue.items[0].headline.main)
+    body = _text_of(issue).replace(title, "", 1)
+    check_text_kept(_frames(("headline4", title), ("body", body)), issue)
+
+
+def test_a_continued_storys_repeated_title_does_not_count_as_placing_it(tmp_path):
+    issue = parse_issue(_issue(tmp_path))
+    title = "".join(issue.items[0].headline.main)
+    body = _text_of(issue).replace(title, "", 1)
+    with pytest.raises(TypesetError, match="not placed"):
+        check_text_kept(_frames(("continued_title", title), ("body", body)), issue)
+
+
+def test_the_seeds_build_with_no_warning_but_the_missing_masthead_of_004(tmp_path):
+    assert_diagnostics(build(SEED_000, tmp_path / "a").diagnostics)
+    assert_diagnostics(build(SEED_004, tmp_path / "b").diagnostics,
+                       {("warning", None, "masthead: missing paper_name, date")})
+
+
+def test_the_sidecars_layout_is_used_by_the_python_api(tmp_path):
+    path = _issue(tmp_path)
+    (tmp_path / "issue.yaml").write_text("layout: city-broadsheet\n", encoding="utf-8")
+    result = build(path, tmp_path / "out")
+    assert result.laid.frames.pages[0].width == pytest.approx(390 * 72 / 25.4)
+    assert '"layout": "city-broadsheet"' in result.report_path.read_text(encoding="utf-8")
+
+
+def test_a_layout_named_in_the_call_wins_over_the_sidecars(tmp_path):
+    path = _issue(tmp_path)
+    (tmp_path / "issue.yaml").write_text("layout: city-broadsheet\n", encoding="utf-8")
+    result = build(path, tmp_path / "out", "yibin-tabloid")
+    assert result.laid.frames.pages[0].width == pytest.approx(270 * 72 / 25.4)
+
+
+def test_traditional_lunar_month_names_reach_the_printed_masthead(tmp_path):
+    """2024-12-31 is 甲辰年十二月初一: printed 腊月初一 with --lunar-months traditional."""
+    pypdfium2 = pytest.importorskip("pypdfium2")
+    path = _issue(tmp_path)
+    (tmp_path / "issue.yaml").write_text("masthead:\n  paper: 伊滨新闻\n  date: 2024-12-31\n"
+                                         "  issue: 52\n  total_issue: 320\n", encoding="utf-8")
+    for months, printed in (("traditional", "腊月初一"), ("numeric", "十二月初一")):
+        out = tmp_path / months
+        run = subprocess.run([sys.executable, "-m", "typeset", "build", str(path), "-o", str(out),
+                              "--lunar-months", months], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        pdf = pypdfium2.PdfDocument(str(out / "issue.pdf"))
+        text = "".join(pdf[0].get_textpage().get_text_range().split())
+        assert f"甲辰年{printed}" in text, months
+
+
+def test_a_report_records_the_checksum_of_its_pdf(tmp_path):
+    import hashlib
+    import json
+    result = build(_issue(tmp_path), tmp_path / "out")
+    report = json.loads(result.report_path.read_text(encoding="utf-8"))
+    assert report["pdf_sha256"] == hashlib.sha256(result.pdf.read_bytes()).hexdigest()

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from . import prices
 from .kinds import HOLE, KINDS, ModuleKind
-from .plan import Module, Plan, PlanNote, read_back
-from .search import TOP_AIR_STEPS, NoLayout, Search
+from .plan import Module, NoLayout, Plan, PlanNote, read_back
+from .search import TOP_AIR_STEPS, Search
 from .spec import FillerFn, FillerOption, Geometry, HeadFn, UnitSpec
 from .steps import State
 

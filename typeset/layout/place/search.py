@@ -36,28 +36,6 @@ INF = math.inf
 _new = tuple.__new__
 
 
-class NoLayout(Exception):
-    """No placement honours the pins and the page count or limit."""
-
-    def __init__(self, units: list[UnitSpec], geometry: Geometry, pages: int | None = None):
-        pinned = [f"{u.key} ({u.pin.source})" for u in units if u.pin]
-        if geometry.fixed_pages:
-            limit = f"{geometry.fixed_pages} pages"
-            more = "give more pages (pages: in the sidecar), or cut the copy"
-        else:
-            limit = f"{geometry.page_limit} pages"
-            more = (f"the layout's limit (pages.limit) is {geometry.page_limit}: raise it, "
-                    "or cut the copy")
-        if pinned:
-            reason = (f"the pins of {', '.join(pinned)} cannot be honoured in {limit}: the "
-                      "space they leave beside or around them cannot be filled without a hole "
-                      "of 5 lines or more (pin fewer things, or pin the neighbours too)")
-        else:
-            needed = f" (they need {pages})" if pages else ""
-            reason = f"overset: the items do not fit in {limit}{needed}; {more}"
-        super().__init__(reason)
-
-
 class Search:
     def __init__(self, units: list[UnitSpec], geometry: Geometry, head: HeadFn,
                  filler: FillerFn):
