@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_compose import bench, seed_paragraphs  # noqa: E402
 
+from tests.paths import SEEDS  # noqa: E402
 from typeset.build import build  # noqa: E402
 
 RUNS = 5
@@ -65,7 +66,7 @@ def warm(source: Path, layout: str, out_dir: str) -> tuple[float, int]:
 
 
 def main() -> None:
-    seed_dir = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds")
+    seed_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else SEEDS
     paragraphs = seed_paragraphs(str(seed_dir))
     rate = bench(paragraphs, 11)
     print(f"composer: {rate:,.0f} chars/s at 11 em, {sum(map(len, paragraphs)):,} chars "

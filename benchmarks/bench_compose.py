@@ -1,6 +1,6 @@
 """Composer throughput on the seed issues: characters per second at 11 and 13 em.
 
-Reads /work/shared/seeds/*.txt raw (lines starting with '#' dropped), turns halfwidth
+Reads ../shared/seeds/*.txt raw (lines starting with '#' dropped), turns halfwidth
 ,:;()!? into full-width as the parser does, and composes every non-empty line as one
 paragraph; then the whole text joined as a single paragraph (a stress test of the
 breaker's window). Synthetic metrics: CJK 1 em, ASCII ½ em.
@@ -17,6 +17,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
+from tests.paths import SEEDS  # noqa: E402
 from typeset.compose import ParagraphStyle, Run, compose_paragraph  # noqa: E402
 
 _FULL = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！",
@@ -55,7 +56,7 @@ def bench(paragraphs: list[str], measure: int, repeat: int = 5) -> float:
 
 
 def main() -> None:
-    seed_dir = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/seeds"
+    seed_dir = sys.argv[1] if len(sys.argv) > 1 else str(SEEDS)
     paragraphs = seed_paragraphs(seed_dir)
     chars = sum(len(p) for p in paragraphs)
     print(f"{len(paragraphs)} paragraphs, {chars} characters")

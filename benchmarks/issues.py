@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+from tests.paths import SHARED  # noqa: E402  (the one place that knows where ../shared is)
 
 # Body Han characters to generate per page: below the grid's capacity
 # (tabloid 6 × 11 × 86, broadsheet 8 × 13 × 120) to leave room for headlines.

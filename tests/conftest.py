@@ -1,13 +1,11 @@
 """Shared fixtures: the seed issues live in ../shared/seeds beside the repo."""
 
-from pathlib import Path
-
 import pytest
 
 from typeset.parse import parse_issue
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+from .paths import SEEDS
+
 SEED_000 = SEEDS / "000_75e0bf726cbcfecc.txt"
 SEED_004 = SEEDS / "004_6d9df8fcdc2f8129.txt"
 

@@ -2,7 +2,6 @@
 
 import csv
 import datetime
-from pathlib import Path
 
 import pytest
 
@@ -14,9 +13,9 @@ from typeset.calendar import (
     weekday_name,
 )
 
-REFERENCE = (
-    Path(__file__).resolve().parents[2] / "shared" / "reference" / "lunar-1901-2100.csv"
-)
+from .paths import REFERENCE as REFERENCE_DIR
+
+REFERENCE = REFERENCE_DIR / "lunar-1901-2100.csv"
 
 
 def masthead_of(iso: str, month_style: str = "numeric") -> str:

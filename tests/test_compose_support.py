@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typeset.compose import ParagraphStyle, Run, compose_paragraph
 
-SEED_000 = "/work/shared/seeds/000_75e0bf726cbcfecc.txt"
+from .paths import SEEDS
+
+SEED_000 = str(SEEDS / "000_75e0bf726cbcfecc.txt")
 
 
 class Synthetic:

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from .paths import CORPUS, SEEDS
 from .layout_support import lay_out_file
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-CORPUS = ROOT.parent / "shared" / "corpus"
 SOURCES = sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
 LAYOUTS = ("yibin-tabloid", "city-broadsheet")
 

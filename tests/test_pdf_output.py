@@ -32,7 +32,7 @@ from typeset.model import Article, Banner, Continuation, LineGroup, Paragraph, P
 pdfium = pytest.importorskip("pypdfium2")
 import pypdfium2.raw as pdfium_c  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from .paths import SEEDS  # noqa: E402
 CASES = {
     "seed_000": (SEEDS / "000_75e0bf726cbcfecc.txt", "yibin-tabloid"),
     "seed_004": (SEEDS / "004_6d9df8fcdc2f8129.txt", "city-broadsheet"),

@@ -2,7 +2,7 @@
 
 The masthead of page 1 carries the lunar date (甲辰年二月廿三). Readers notice
 a wrong one at once, so the conversion is delegated to sxtwl, which matches the
-Hong Kong Observatory tables in /work/shared/reference/lunar-1901-2100.csv on
+Hong Kong Observatory tables in ../shared/reference/lunar-1901-2100.csv (beside the repository) on
 every day 1901-2100 (see docs/decisions/lunar-library.md for the comparison
 with lunar-python). This module only adds the newspaper's wording and a parser
 for wording already printed on a page.
