@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import signal
 import sys
 
 from .design.load import DEFAULT_LAYOUT
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     _masthead_options(build_cmd)
 
     args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _interrupted)   # like Ctrl-C: clean up, one line
     try:
         if args.command == "parse":
             return _parse(args)
@@ -43,8 +45,16 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.diagnostic, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        # output files are renamed into place only when complete (typeset/output.py)
+        print(f"{args.source}: interrupted: no new output was written", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _masthead_options(cmd: argparse.ArgumentParser) -> None:
