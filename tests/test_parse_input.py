@@ -19,7 +19,7 @@ def _titles(issue):
 
 
 @pytest.mark.parametrize("encoding,prefix", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"),
-                                             ("gb18030", b""), ("gbk", b"")])
+                                             ("gb18030", b""), ("gbk", b""), ("utf-16", b"")])
 def test_encodings_read_the_same(tmp_path, encoding, prefix):
     path = tmp_path / "issue.txt"
     path.write_bytes(prefix + SAMPLE.encode(encoding))
@@ -44,6 +44,16 @@ def test_tabs_and_stray_spaces(tmp_path):
     issue = parse_issue(path)
     assert _titles(issue) == [("樊灿涛调研乡村振兴项目建设",)]
     assert issue.items[0].dateline == "伊滨讯 3月29日"
+
+
+def test_a_bad_gb18030_byte_is_reported_on_its_own_line(tmp_path):
+    lines = [f"第{i}行中文内容，测试。".encode("gb18030") for i in range(1, 20)]
+    lines[13] = lines[13][:4] + b"\x80\xff" + lines[13][4:]
+    path = tmp_path / "issue.txt"
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(TypesetError) as info:
+        parse_issue(path)
+    assert info.value.diagnostic.line == 14 and "0x80" in info.value.diagnostic.message
 
 
 @pytest.mark.parametrize("content,message", [

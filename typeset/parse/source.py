@@ -50,29 +50,41 @@ def read_source(path: str | Path) -> SourceText:
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """UTF-8 (BOM optional) first; GB18030 (a superset of GBK and GB2312) second.
+    """UTF-16 with a byte-order mark; else UTF-8 (BOM optional); else GB18030
+    (a superset of GBK and GB2312).
 
     GB18030 decodes almost any byte string, so it is accepted only when the
-    result is mostly CJK text rather than mojibake of a binary file.
+    result is mostly CJK text rather than mojibake of a binary file. A byte
+    that decodes in neither is reported on its own line.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise TypesetError(f"UTF-16 text with a broken character at byte {error.start}; "
+                               "save it as UTF-8", name, _line_of(data, error.start)) from None
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise TypesetError("NUL byte in file: this looks like a binary file, not text", name, line)
+        raise TypesetError("NUL byte in file: this looks like a binary file, not text", name,
+                           _line_of(data, data.index(b"\x00")))
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
             text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            line = data[: utf8_error.start].count(b"\n") + 1
+        except UnicodeDecodeError as gb_error:
+            where = max(utf8_error.start, gb_error.start)   # the first byte that fits neither
             raise TypesetError("not text: neither UTF-8 nor GB18030 (undecodable byte "
-                               f"0x{data[utf8_error.start]:02X}); is this a binary file?",
-                               name, line) from None
+                               f"0x{data[where]:02X}); is this a binary file?",
+                               name, _line_of(data, where)) from None
         if not _looks_like_text(text):
-            line = data[: utf8_error.start].count(b"\n") + 1
             raise TypesetError("file is not UTF-8, and as GB18030 it does not read as "
-                               "Chinese text: this looks like a binary file", name, line)
+                               "Chinese text: this looks like a binary file", name,
+                               _line_of(data, utf8_error.start))
         return text, "gb18030"
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
 
 
 def _looks_like_text(text: str) -> bool:
