@@ -8,6 +8,8 @@ letters to prove nothing was lost.
 
 from __future__ import annotations
 
+import unicodedata
+
 
 def is_han(char: str) -> bool:
     """A Han ideograph: the unified blocks (BMP and the supplementary planes),
@@ -33,3 +35,22 @@ def is_significant(char: str) -> bool:
 
 def significant(text: str) -> str:
     return "".join(c for c in text if is_significant(c))
+
+
+def is_variation_selector(char: str) -> bool:
+    """VS1–VS16 (U+FE00–FE0F: VS15 text, VS16 emoji style) and the ideographic
+    variation selectors VS17–VS256 (U+E0100–E01EF)."""
+    return "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"
+
+
+def is_private_use(char: str) -> bool:
+    """A private-use code point (造字 in Chinese newsrooms): its shape is the
+    business of whichever font a layout declares for it, never of a fallback."""
+    return unicodedata.category(char) == "Co"
+
+
+def never_drawn(char: str) -> bool:
+    """Characters whose glyph, if a font has one, is a placeholder box: control
+    and format characters, surrogates, unassigned code points, variation
+    selectors. Decided by Unicode class, not by what some font contains."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Cn") or is_variation_selector(char)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .chars import significant
+from .chars import is_private_use, never_drawn, significant
 from .design.roles import SOURCE_ROLES
 from .diagnostics import TypesetError
 from .fonts import FontSet
+from .fonts.fontset import PRIVATE_USE_ROLE
 from .frames import DocumentFrames, TextLine
 from .model import Issue
 from .parse.source import read_source
@@ -37,8 +38,11 @@ def check_glyphs(frames: DocumentFrames, fonts: FontSet, issue: Issue) -> None:
     where = []
     for char in sorted(missing):
         numbers = [n for n, line in enumerate(lines, 1) if char in line]
+        why = ("a character that never prints: remove it" if never_drawn(char) else
+               f"造字: declare a font for it as the layout's `{PRIVATE_USE_ROLE}` font role"
+               if is_private_use(char) else f"font roles: {', '.join(sorted(missing[char]))}")
         where.append(f"{char} U+{ord(char):04X} (line {', '.join(map(str, numbers[:5])) or '?'}; "
-                     f"font roles: {', '.join(sorted(missing[char]))})")
+                     f"{why})")
     first = min((n for n, line in enumerate(lines, 1) if any(c in line for c in missing)),
                 default=None)
     raise TypesetError(f"{len(missing)} character(s) no font has: " + "; ".join(where)

@@ -80,7 +80,8 @@ LAYOUT = Section([
                 "or give line_pitch_pt"),
     ]), REQUIRED, "the body grid; finished in build_layout, which also knows the page"),
     Setting("fonts", MapOf(RoleName(), ListOf(FontFile()), "a mapping of role names"), REQUIRED,
-            "role → font files, first found wins; roles song, hei, kai, heavy"),
+            "role → font files, first found wins; roles song, hei, kai, heavy, and zaozi "
+            "(optional): the only font private-use characters (造字) print from"),
     Setting("calendar", Section([
         Setting("lunar_months", Choice("numeric", "traditional"), "numeric",
                 "numeric: 十一月 十二月; traditional: 冬月 腊月"),

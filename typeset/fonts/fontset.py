@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import struct
-import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from ..chars import is_private_use, never_drawn
 from ..diagnostics import Diagnostic, TypesetError
 from .faces import _Face, _face
 from .files import REPO_FONTS, SYSTEM_FONT_DIRS, find_font_file
@@ -20,10 +20,8 @@ class FontError(TypesetError):
 _REGISTERED: dict[Path, str] = {}  # path -> reportlab font name, process-wide
 
 
-def _is_ignorable(ch: str) -> bool:
-    """Control/format characters and variation selectors are never drawn."""
-    return (unicodedata.category(ch) in ("Cc", "Cf") or "\ufe00" <= ch <= "\ufe0f"
-            or "\U000e0100" <= ch <= "\U000e01ef")
+# The font role a layout may declare for private-use characters (造字).
+PRIVATE_USE_ROLE = "zaozi"
 
 
 class FontSet:
@@ -68,11 +66,17 @@ class FontSet:
             raise FontError(f"unknown font role {role!r} (known: {', '.join(self.chains)})")
         cp = ord(char)
         found = None
-        for path in list(self.chains[role]):
+        if never_drawn(char):          # a font's glyph for these is a placeholder box
+            chain: list[Path] = []
+        elif is_private_use(char):     # 造字: only from the font the layout declares for it
+            chain = self.chains.get(PRIVATE_USE_ROLE, [])
+        else:
+            chain = self.chains[role]
+        for path in list(chain):
             try:
                 face = _face(path)
             except (OSError, ValueError, struct.error, IndexError) as exc:
-                self.chains[role].remove(path)
+                chain.remove(path)
                 self.notes.append(Diagnostic("info", f"font role {role!r}: {path} unusable ({exc}), skipped"))
                 continue
             if cp in face.cmap:
@@ -107,7 +111,7 @@ class FontSet:
         """Distinct characters of text (first-seen order) that no face of the chain maps."""
         seen: dict[str, None] = {}
         for ch in text:
-            if ch not in seen and not _is_ignorable(ch) and self.face_for(role, ch) is None:
+            if ch not in seen and not never_drawn(ch) and self.face_for(role, ch) is None:
                 seen[ch] = None
         return list(seen)
 

@@ -26,7 +26,7 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
     if sidecar is None:
         sidecar = find_sidecar(path)
     blocks = split_blocks(source.lines)
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(source.diagnostics)
 
     start, name, name_line, masthead_block = 0, None, None, None
     if blocks and blocks[0].heading == 1:

@@ -3,7 +3,8 @@
 Files arrive from many hands: UTF-8 with or without BOM, GB18030/GBK from older
 Windows tools, CRLF or lone CR line ends, tabs and stray spaces. This module
 turns any of them into a list of lines, or raises one TypesetError that names
-the file and line. Nothing here interprets the text.
+the file and line. Characters a reader never sees are dealt with by class
+(invisible.py). Nothing here interprets the text.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import TypesetError
+from ..diagnostics import Diagnostic, TypesetError
+from .invisible import clean_line
 
 # Control characters other than tab/newline/CR/form feed mean the file is not text.
-_TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
+_TEXT_CONTROLS = {0x09, 0x0A, 0x0B, 0x0C, 0x0D}   # tab, LF, VT (Word's line break), FF, CR
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class SourceText:
     path: str
     lines: tuple[str, ...]   # line i (0-based) is source line i + 1, without line end
     encoding: str
+    diagnostics: tuple[Diagnostic, ...] = ()   # invisible characters dropped (invisible.py)
 
 
 def read_source(path: str | Path) -> SourceText:
@@ -46,7 +49,13 @@ def read_source(path: str | Path) -> SourceText:
             if (code < 0x20 and code not in _TEXT_CONTROLS) or code == 0x7F:
                 raise TypesetError(f"control character U+{code:04X} in text: "
                                    "this looks like a binary file", name, number, column)
-    return SourceText(name, tuple(lines), encoding)
+    cleaned, notes = [], []
+    for number, line in enumerate(lines, 1):
+        text_line, note = clean_line(line, name, number)
+        cleaned.append(text_line)
+        if note:
+            notes.append(note)
+    return SourceText(name, tuple(cleaned), encoding, tuple(notes))
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
