@@ -54,6 +54,27 @@ def test_text_that_was_not_placed_fails_the_build(tmp_path):
         check_text_kept(empty, issue)
 
 
+def test_lost_text_is_named_by_story_and_lines_in_reading_order(tmp_path):
+    issue = parse_issue(_issue(tmp_path))
+    title = "".join(issue.items[0].headline.main)
+    body = _text_of(issue).replace(title, "", 1)
+    with pytest.raises(TypesetError) as info:
+        check_text_kept(_frames(("body", body)), issue)
+    d = info.value.diagnostic
+    assert d.line == 1 and "of item1 (lines 1–" in d.message
+    assert d.message.endswith("were not placed: " + title)
+
+
+def test_text_drawn_in_another_storys_lines_does_not_count(tmp_path):
+    issue = parse_issue(_issue(tmp_path))
+    frames = _frames(("body", _text_of(issue)))
+    moved = DocumentFrames(tuple(PageFrame(p.number, p.width, p.height, p.bleed, tuple(
+        TextLine(e.x, e.baseline, e.size, e.glyphs, role=e.role, story="item2")
+        for e in p.elements)) for p in frames.pages), "t")
+    with pytest.raises(TypesetError, match="item1"):
+        check_text_kept(moved, issue)
+
+
 def test_cli_build_prints_a_line_per_page_and_writes_pdf_and_report(tmp_path):
     path = _issue(tmp_path)
     result = subprocess.run([sys.executable, "-m", "typeset", "build", str(path), "-o",
@@ -111,7 +132,7 @@ def test_an_issue_without_articles_is_an_error_not_a_blank_paper(tmp_path):
 def _frames(*lines: tuple[str, str]) -> DocumentFrames:
     """One page holding each (role, text) as a line."""
     elements = tuple(TextLine(0, 10 * n, 9, tuple(Glyph(c, "song", i, 1) for i, c in
-                                                  enumerate(text)), role=role)
+                                                  enumerate(text)), role=role, story="item1")
                      for n, (role, text) in enumerate(lines, 1))
     return DocumentFrames((PageFrame(1, 100, 100, 0, elements),), "t")
 

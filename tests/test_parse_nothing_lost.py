@@ -61,3 +61,23 @@ def test_unseen_text_parses_without_loss(tmp_path, seed):
     source = _significant(path.read_text(encoding="utf-8"))
     assert _significant("".join(issue.printed_text())) == source
     assert len(list(issue.articles())) >= 1
+
+
+BANNERED = {
+    "a banner over a story with no body, then another story":
+        "## 专题栏目\n\n### 第一篇报道标题\n\n## 另一篇\n\n正文内容在这里，说明情况。\n",
+    "a banner over a story with no body at the end of the file":
+        "## 专题栏目\n\n### 第一篇报道标题\n",
+    "a banner over two bodiless stories":
+        "## 专题栏目\n\n### 第一篇\n\n### 第二篇\n",
+    "a banner whose stories have bodies":
+        "## 专题栏目\n\n### 第一篇\n\n正文一，说明。\n\n### 第二篇\n\n正文二，说明。\n",
+}
+
+
+@pytest.mark.parametrize("text", BANNERED.values(), ids=list(BANNERED))
+def test_a_banner_keeps_its_title_and_its_stories_in_reading_order(tmp_path, text):
+    path = tmp_path / "issue.txt"
+    path.write_text(text, encoding="utf-8")
+    issue = parse_issue(path)
+    assert _significant("".join(issue.printed_text())) == _significant(text)

@@ -51,23 +51,44 @@ def check_glyphs(frames: DocumentFrames, fonts: FontSet, issue: Issue) -> None:
 
 
 def check_text_kept(frames: DocumentFrames, issue: Issue) -> None:
-    """Every Han character, digit and letter of the issue is drawn as often as
-    the model has it (furniture and repeated text aside)."""
-    drawn: Counter[str] = Counter()
+    """Every Han character, digit and letter of each story is drawn in that
+    story's lines as often as the model has it (furniture and repeated text
+    aside); else the build stops naming the story, its source lines and the
+    characters missing, in reading order."""
+    drawn: dict[str | None, Counter[str]] = {}
     for page in frames.pages:
         for element in page.elements:
             if isinstance(element, TextLine) and element.role in SOURCE_ROLES:
-                drawn.update(significant("".join(g.char for g in element.glyphs)))
-    expected = Counter(significant("".join(_printed_without_masthead(issue))))
-    lost = expected - drawn
-    if lost:
-        sample = "".join(sorted(lost.elements()))[:40]
-        raise TypesetError(f"{sum(lost.values())} character(s) of the text were not placed: "
-                           f"{sample}", issue.source)
+                drawn.setdefault(element.story, Counter()).update(
+                    significant("".join(g.char for g in element.glyphs)))
+    losses = []
+    for key, text, span in _expected(issue):
+        lost = Counter(significant(text)) - drawn.get(key, Counter())
+        if lost:
+            losses.append((key, span, _in_reading_order(text, lost), sum(lost.values())))
+    if losses:
+        key, span, chars, count = losses[0]
+        more = (f"; and {sum(n for *_, n in losses[1:])} more in "
+                f"{', '.join(k for k, *_ in losses[1:])}" if len(losses) > 1 else "")
+        raise TypesetError(f"{count} character(s) of {key} (lines {span.first_line}–"
+                           f"{span.last_line}) were not placed: {chars[:40]}{more}",
+                           issue.source, span.first_line)
 
 
-def _printed_without_masthead(issue: Issue):
+def _expected(issue: Issue):
+    """(story key, its printed text, its source span) in reading order; a
+    banner's title belongs to its first story."""
     if issue.epigraph:
-        yield from issue.epigraph.printed_text()
-    for item in issue.items:
-        yield from item.printed_text()
+        yield "epigraph", "".join(issue.epigraph.printed_text()), issue.epigraph.source
+    for key, story, banner in issue.stories():
+        yield key, (banner or "") + "".join(story.printed_text()), story.source
+
+
+def _in_reading_order(text: str, lost: Counter) -> str:
+    left = Counter(lost)
+    out = []
+    for char in significant(text):
+        if left[char] > 0:
+            out.append(char)
+            left[char] -= 1
+    return "".join(out)

@@ -23,7 +23,8 @@ class TextLine:
     size: float                   # pt: one em
     glyphs: tuple[Glyph, ...]
     color: str = "black"          # black | white (on a reversed ground) | red
-    role: str = "body"            # the style role, for proofs and the layout report
+    role: str = "body"            # the text role (design/roles.py), for proofs and checks
+    story: str | None = None      # the story it belongs to (item3), epigraph, or None
 
 
 @dataclass(frozen=True)

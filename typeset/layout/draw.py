@@ -28,6 +28,7 @@ class PageDraw:
     layout: Layout
     number: int                     # 1-based folio
     elements: list[Element] = field(default_factory=list)
+    story: str | None = None        # the story being drawn: its lines carry its key
 
     @property
     def origin(self) -> tuple[float, float]:
@@ -38,7 +39,10 @@ class PageDraw:
     def add(self, element: Element, dx: float = 0.0, dy: float = 0.0) -> None:
         """Add an element given in type-area coordinates offset by (dx, dy)."""
         ox, oy = self.origin
-        self.elements.append(shifted(element, ox + dx, oy + dy))
+        element = shifted(element, ox + dx, oy + dy)
+        if self.story is not None and isinstance(element, TextLine):
+            element = replace(element, story=self.story)
+        self.elements.append(element)
 
 
 def shifted(element: Element, dx: float, dy: float) -> Element:

@@ -36,8 +36,10 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     by_key = {s.key: s for s in stories}
     qr_url = staff.qr_url or layout.pages.promo_qr_url
     pages = [PageDraw(layout, n + 1) for n in range(plan.pages)]
+    pages[0].story = "epigraph"        # the masthead's lines are furniture; the epigraph's count
     for element in top.elements:
         pages[0].add(element)
+    pages[0].story = None
     for page in pages[1:]:
         running_head(page, issue.masthead, layout.paper, staff.sections.get(page.number),
                      staff.editors, composer)
@@ -46,6 +48,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     used_fillers: set[str] = set()
     for module in plan.modules:
         page = pages[module.page]
+        page.story = None if module.filler else module.key
         if module.filler:
             chosen = library.unused(module, used_fillers)
             used_fillers.add(chosen.name)
@@ -66,6 +69,8 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
                            f"{report.overset_lines} lines", issue.source,
                 story.item.source.first_line))
         reports[module.page].append(report)
+    for page in pages:
+        page.story = None
     for index, page in enumerate(pages):
         draw_rules(page, layout, [m for m in plan.modules if m.page == index])
     return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings))

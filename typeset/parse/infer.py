@@ -123,6 +123,10 @@ class StructureReader:
             self._start(self.pending_title.first)
             self._take_title(self.pending_title)
             self._close()
+        for text, line in ([self.pending_rubric] if self.pending_rubric else []):
+            # a label with nothing after it: keep its words, as a title of its own
+            self.items.append(Article(Headline((text,), source=Span(self.file, line, line)), (),
+                                      Span(self.file, line, line)))
         return epigraph, self.items
 
     # ------------------------------------------------------------ rules
@@ -355,14 +359,20 @@ class StructureReader:
         if isinstance(item, Article) and draft.in_banner and self.banner is not None:
             self.banner[2].append(item)
         else:
+            self._close_banner()   # a story outside the banner comes after it
             self.items.append(item)
 
     def _close_banner(self) -> None:
+        if self.banner is not None and self.draft is not None and self.draft.in_banner:
+            self._close()          # the banner's last story, even one with no body yet
         banner, self.banner = self.banner, None
         if banner is None:
             return
         title, line, articles = banner
-        last = articles[-1].source.last_line if articles else line
+        if not articles:       # no story came under it: it labels what follows
+            self.pending_rubric = (title, line)
+            return
+        last = articles[-1].source.last_line
         self.items.append(Banner(title, tuple(articles), Span(self.file, line, last)))
 
     def _finish(self, draft: _Draft) -> Article | Continuation:
