@@ -1,6 +1,7 @@
 """The whole pipeline: what `typeset build` promises beyond each stage."""
 
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -199,3 +200,17 @@ def test_a_report_records_the_checksum_of_its_pdf(tmp_path):
     result = build(_issue(tmp_path), tmp_path / "out")
     report = json.loads(result.report_path.read_text(encoding="utf-8"))
     assert report["pdf_sha256"] == hashlib.sha256(result.pdf.read_bytes()).hexdigest()
+
+
+def test_a_paragraph_marked_as_a_headline_is_set_as_text_with_a_warning(tmp_path):
+    """500 characters after ## are not a headline; placing them as one once
+    took minutes. They print as the story's first paragraph, and say so."""
+    sentence = "区党工委理论学习中心组举行集体学习研讨会议强调要坚持以科技创新为引领扎实做好产业发展。"
+    path = tmp_path / "issue.txt"
+    path.write_text(f"## {(sentence * 12)[:500]}\n\n正文内容，说明情况。\n\n## 第二篇\n\n"
+                    "第二篇正文，说明情况。\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = build(path, tmp_path / "out")
+    assert time.perf_counter() - started < 60     # bounded, not a benchmark
+    (note,) = [d for d in result.diagnostics if "cannot be a headline" in d.message]
+    assert note.line == 1 and note.file == str(path)

@@ -213,9 +213,11 @@ def staff_plan(sidecar: Sidecar, issue: Issue, layout: Layout) -> StaffPlan:
             sidecar.fail(f"{where}.item", f"{key} ({titles[key][:12]}) is already placed by "
                                           f"the entry on line {first_entry[key]}: one entry per item")
         first_entry[key] = entry.line
-        pages = sidecar.pages or layout.pages.count or layout.pages.limit
-        if entry.page is not None and entry.page > pages:
-            sidecar.fail(f"{where}.page", f"page {entry.page} of {pages}")
+        pages = sidecar.pages or layout.pages.count
+        if entry.page is not None and entry.page > (pages or layout.pages.limit):
+            sidecar.fail(f"{where}.page", f"page {entry.page} of {pages}" if pages else
+                         f"page {entry.page} of {layout.pages.limit}: past the layout's page "
+                         "limit (pages.limit)")
         if entry.columns and entry.columns[1] > grid.columns:
             sidecar.fail(f"{where}.columns", f"columns {entry.columns[0]}–{entry.columns[1]} "
                                              f"of {grid.columns}")

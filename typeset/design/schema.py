@@ -116,8 +116,13 @@ def join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+CORE_TAG = "tag:yaml.org,2002:"
+
+
 def tag(node: yaml.Node) -> str:
-    return node.tag.rpartition(":")[2]
+    """The YAML core type of a node (str, int, …); any other tag is kept whole,
+    so `!!python/name:str` is not mistaken for text."""
+    return node.tag[len(CORE_TAG):] if node.tag.startswith(CORE_TAG) else node.tag
 
 
 def describe(node: yaml.Node | None) -> str:

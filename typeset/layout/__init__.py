@@ -52,6 +52,7 @@ def lay_out(issue: Issue, composer: Composer, staff: StaffPlan | None = None) ->
         last = len(stories) + 1
         stories.sort(key=lambda s: staff.order.get(s.key, last))
     laid = run.attempt(stories)
+    original = {key: item for key, item, _ in issue.stories()}
     for sizes, wanted in ((2, LayoutReport.wants_more_copy), (3, LayoutReport.under_filled)):
         if len(scales) < sizes or not wanted(laid.report):
             break
@@ -59,8 +60,8 @@ def lay_out(issue: Issue, composer: Composer, staff: StaffPlan | None = None) ->
         near = {m.item for page in laid.report.pages if {page.page - 1, page.page,
                                                          page.page + 1} & pages
                 for m in page.modules}
-        stories = [measure_story(s.key, s.item, s.banner, composer, scales[:sizes])
-                   if s.key in near else s for s in stories]
+        stories = [measure_story(s.key, original[s.key], s.banner, composer, scales[:sizes],
+                                 issue.source) if s.key in near else s for s in stories]
         laid = run.attempt(stories, frozenset(i for i, s in enumerate(stories) if s.key in near))
     return laid
 
@@ -97,7 +98,8 @@ class _Run:
                                        issue.masthead.date_text) if s),
             subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "")
         pages = page_reports(list(drawn.modules), top.lines, layout)
-        warnings = (_plan_warnings(issue, stories, plan) + drawn.warnings
+        warnings = (tuple(note for s in stories for note in s.notes)
+                    + _plan_warnings(issue, stories, plan) + drawn.warnings
                     + under_fill_warnings(pages, issue.source,
                                           lambda page: _first_line(stories, page.modules)))
         report = LayoutReport(
