@@ -31,7 +31,7 @@ def _issue(tmp_path: Path, extra: str = "") -> Path:
 def test_a_character_no_font_has_stops_the_build_naming_it_and_its_line(tmp_path):
     path = _issue(tmp_path, extra="会上宣读了\U000F0001号文件。")
     with pytest.raises(TypesetError) as info:
-        build(path, tmp_path / "out")
+        build(path, tmp_path / "out", strict=False)
     message = str(info.value)
     assert "U+F0001" in message and "line 3" in message and f"{path}:3" in message
     assert not (tmp_path / "out" / "issue.pdf").exists()
@@ -42,7 +42,7 @@ def test_a_rare_name_character_prints_from_the_fallback_font(tmp_path):
         pytest.skip("BabelStone Han (Debian fonts-babelstone-han) is the fallback for 𪚥")
     pypdfium2 = pytest.importorskip("pypdfium2")
     path = _issue(tmp_path, extra="记者䶮𠮷𪚥到会采访。")
-    result = build(path, tmp_path / "out")
+    result = build(path, tmp_path / "out", strict=False)
     pdf = pypdfium2.PdfDocument(str(result.pdf))
     text = "".join(page.get_textpage().get_text_range() for page in pdf)
     assert "䶮𠮷𪚥" in "".join(text.split())
@@ -78,8 +78,8 @@ def test_text_drawn_in_another_storys_lines_does_not_count(tmp_path):
 
 def test_cli_build_prints_a_line_per_page_and_writes_pdf_and_report(tmp_path):
     path = _issue(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "typeset", "build", str(path), "-o",
-                             str(tmp_path / "out")], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "typeset", "build", "--draft", str(path),
+                             "-o", str(tmp_path / "out")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "page 1:" in result.stdout and "fill" in result.stdout
     assert (tmp_path / "out" / "issue.pdf").read_bytes().startswith(b"%PDF")
@@ -90,8 +90,8 @@ def test_cli_build_error_is_one_line_with_exit_2_and_no_output(tmp_path):
     path = _issue(tmp_path)
     (tmp_path / "issue.yaml").write_text("placement:\n  - item: 不存在的稿件\n    page: 1\n",
                                          encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "typeset", "build", str(path), "-o",
-                             str(tmp_path / "out")], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "typeset", "build", "--draft", str(path),
+                             "-o", str(tmp_path / "out")], capture_output=True, text=True)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
@@ -159,14 +159,14 @@ def test_a_continued_storys_repeated_title_does_not_count_as_placing_it(tmp_path
 
 def test_the_seeds_build_with_no_warning_but_the_missing_masthead_of_004(tmp_path):
     assert_diagnostics(build(SEED_000, tmp_path / "a").diagnostics)
-    assert_diagnostics(build(SEED_004, tmp_path / "b").diagnostics,
+    assert_diagnostics(build(SEED_004, tmp_path / "b", strict=False).diagnostics,
                        {("warning", None, "masthead: missing paper_name, date")})
 
 
 def test_the_sidecars_layout_is_used_by_the_python_api(tmp_path):
     path = _issue(tmp_path)
     (tmp_path / "issue.yaml").write_text("layout: city-broadsheet\n", encoding="utf-8")
-    result = build(path, tmp_path / "out")
+    result = build(path, tmp_path / "out", strict=False)
     assert result.laid.frames.pages[0].width == pytest.approx(390 * 72 / 25.4)
     assert '"layout": "city-broadsheet"' in result.report_path.read_text(encoding="utf-8")
 
@@ -174,7 +174,7 @@ def test_the_sidecars_layout_is_used_by_the_python_api(tmp_path):
 def test_a_layout_named_in_the_call_wins_over_the_sidecars(tmp_path):
     path = _issue(tmp_path)
     (tmp_path / "issue.yaml").write_text("layout: city-broadsheet\n", encoding="utf-8")
-    result = build(path, tmp_path / "out", "yibin-tabloid")
+    result = build(path, tmp_path / "out", "yibin-tabloid", strict=False)
     assert result.laid.frames.pages[0].width == pytest.approx(270 * 72 / 25.4)
 
 
@@ -197,7 +197,7 @@ def test_traditional_lunar_month_names_reach_the_printed_masthead(tmp_path):
 def test_a_report_records_the_checksum_of_its_pdf(tmp_path):
     import hashlib
     import json
-    result = build(_issue(tmp_path), tmp_path / "out")
+    result = build(_issue(tmp_path), tmp_path / "out", strict=False)
     report = json.loads(result.report_path.read_text(encoding="utf-8"))
     assert report["pdf_sha256"] == hashlib.sha256(result.pdf.read_bytes()).hexdigest()
 
@@ -210,7 +210,48 @@ def test_a_paragraph_marked_as_a_headline_is_set_as_text_with_a_warning(tmp_path
     path.write_text(f"## {(sentence * 12)[:500]}\n\n正文内容，说明情况。\n\n## 第二篇\n\n"
                     "第二篇正文，说明情况。\n", encoding="utf-8")
     started = time.perf_counter()
-    result = build(path, tmp_path / "out")
+    result = build(path, tmp_path / "out", strict=False)
     assert time.perf_counter() - started < 60     # bounded, not a benchmark
     (note,) = [d for d in result.diagnostics if "cannot be a headline" in d.message]
     assert note.line == 1 and note.file == str(path)
+
+
+MASTHEAD = "# 伊滨新闻\n\n{date} 第6期 ■ 河南省新闻出版局批准\n{lunar} 总第274期\n\n"
+
+
+@pytest.mark.parametrize("date,lunar,expected,line", [
+    ("2024年4月1日", "甲辰年二月廿四", "does not match 2024-04-01", 4),
+    ("2024年2月30日", "", "is not a calendar date", 3),
+])
+def test_a_print_build_refuses_masthead_facts_that_do_not_check(tmp_path, date, lunar,
+                                                                 expected, line):
+    path = tmp_path / "issue.txt"
+    path.write_text(MASTHEAD.format(date=date, lunar=lunar) + ARTICLE.format(extra=""),
+                    encoding="utf-8")
+    with pytest.raises(TypesetError) as info:
+        build(path, tmp_path / "out")
+    d = info.value.diagnostic
+    assert expected in d.message and "--draft" in d.message and d.line == line
+    assert not (tmp_path / "out").exists()
+    draft = build(path, tmp_path / "out", strict=False)
+    assert draft.pdf.exists() and any(expected in w.message for w in draft.diagnostics)
+
+
+def test_a_print_build_without_paper_name_and_date_is_refused_naming_the_fix(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "typeset", "build", str(_issue(tmp_path)), "-o",
+                          str(tmp_path / "out")], capture_output=True, text=True)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "missing paper_name, date" in run.stderr and "sidecar" in run.stderr
+    assert "--draft" in run.stderr
+    draft = subprocess.run([sys.executable, "-m", "typeset", "build", "--draft",
+                            str(_issue(tmp_path)), "-o", str(tmp_path / "out")],
+                           capture_output=True, text=True)
+    assert draft.returncode == 0, draft.stderr
+
+
+def test_missing_issue_numbers_alone_do_not_stop_a_print_build(tmp_path):
+    path = _issue(tmp_path)
+    (tmp_path / "issue.yaml").write_text("masthead:\n  paper: 伊滨新闻\n  date: 2024-12-31\n",
+                                         encoding="utf-8")
+    result = build(path, tmp_path / "out")
+    assert any("missing issue_number" in d.message for d in result.diagnostics)

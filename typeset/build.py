@@ -42,18 +42,26 @@ class BuildResult:
     timings: dict            # stage → seconds (for benchmarks and batch summaries)
 
 
+# What a build for print refuses (strict); a draft build only warns.
+PRINT_BLOCKING = frozenset({"masthead.missing", "masthead.date", "masthead.lunar"})
+
+
 def build(source: str | Path, out_dir: str | Path = "build", layout: str | None = None,
-          sidecar: Sidecar | None = None, lunar_months: str | None = None) -> BuildResult:
+          sidecar: Sidecar | None = None, lunar_months: str | None = None,
+          strict: bool = True) -> BuildResult:
     """Typeset one issue file into `out_dir`/<stem>.pdf and its layout report.
 
     `layout`: a name in layouts/ or a path; else the sidecar's `layout:`, else
     the default. `sidecar`: else `<stem>.yaml` beside the source. `lunar_months`
-    (numeric | traditional): else the design's calendar setting."""
+    (numeric | traditional): else the design's calendar setting. `strict` (the
+    default: a build for print) refuses masthead facts that do not check —
+    no paper name or date, a date that does not exist, a lunar date that is
+    not the date's; `strict=False` (a draft) builds with them as warnings."""
     with _collector_for_a_build():
-        return _build(source, out_dir, layout, sidecar, lunar_months)
+        return _build(source, out_dir, layout, sidecar, lunar_months, strict)
 
 
-def _build(source, out_dir, layout, sidecar, lunar_months) -> BuildResult:
+def _build(source, out_dir, layout, sidecar, lunar_months, strict) -> BuildResult:
     clock = _Clock()
     source = Path(source)
     sidecar = sidecar if sidecar is not None else find_sidecar(source)
@@ -62,9 +70,11 @@ def _build(source, out_dir, layout, sidecar, lunar_months) -> BuildResult:
     if not issue.items:
         raise TypesetError("no articles to set: the file has only a masthead or epigraph",
                            issue.source)
+    if strict:
+        refuse_for_print(issue.diagnostics)
     staff = staff_plan(sidecar, issue, design)
     clock.lap("parse")
-    fonts = FontSet.load(dict(design.fonts))
+    fonts = FontSet.load(dict(design.fonts), design.source, design.font_lines)
     composer = Composer(design, fonts)
     clock.lap("fonts")
     laid = lay_out(issue, composer, staff)
@@ -88,6 +98,16 @@ def _build(source, out_dir, layout, sidecar, lunar_months) -> BuildResult:
     return BuildResult(pdf_path, report_path, laid,
                        issue.diagnostics + tuple(fonts.notes) + laid.report.warnings,
                        clock.laps)
+
+
+def refuse_for_print(diagnostics) -> None:
+    """Stop a print build at the first fact a printed issue must not carry."""
+    blocking = [d for d in diagnostics if d.rule in PRINT_BLOCKING]
+    if blocking:
+        first = blocking[0]
+        more = f" (and {len(blocking) - 1} more)" if len(blocking) > 1 else ""
+        raise TypesetError(f"not fit for print: {first.message}{more}; to proof it anyway, "
+                           "build a draft (--draft)", first.file, first.line)
 
 
 @contextmanager

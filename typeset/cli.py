@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--layout", default=None,
                            help="layout name in layouts/ or a YAML path (default: the sidecar's "
                                 "layout:, else " + DEFAULT_LAYOUT + ")")
+    build_cmd.add_argument("--draft", action="store_true",
+                           help="a draft for proofing: masthead facts that do not check "
+                                "(no paper name or date, a wrong lunar date) are warnings, "
+                                "not errors")
     _masthead_options(build_cmd)
 
     args = parser.parse_args(argv)
@@ -83,7 +87,8 @@ def _sidecar(args):
 
 def _build(args) -> int:
     from .build import build
-    result = build(args.source, args.output, args.layout, _sidecar(args), args.lunar_months)
+    result = build(args.source, args.output, args.layout, _sidecar(args), args.lunar_months,
+                   strict=not args.draft)
     for diagnostic in result.diagnostics:
         if diagnostic.severity != "info":
             print(diagnostic, file=sys.stderr)

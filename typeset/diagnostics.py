@@ -18,6 +18,7 @@ class Diagnostic:
     file: str | None = None
     line: int | None = None
     column: int | None = None
+    rule: str | None = None   # what it checks (masthead.date …): print builds refuse some
 
     def __str__(self) -> str:
         where = self.file or "<input>"
@@ -38,5 +39,5 @@ class TypesetError(Exception):
 
 
 def warning(message: str, file: str | None = None, line: int | None = None,
-            column: int | None = None) -> Diagnostic:
-    return Diagnostic("warning", message, file, line, column)
+            column: int | None = None, rule: str | None = None) -> Diagnostic:
+    return Diagnostic("warning", message, file, line, column, rule)

@@ -236,7 +236,8 @@ def build_layout(v: dict, ctx: Context, stem: str) -> Layout:
 
     return Layout(v["name"] or stem, v["paper"], ctx.file, page, grid,
                   Table({k: tuple(c) for k, c in fonts.items()}), v["calendar"], styles,
-                  v["rules"], masthead, running_head, editors, pages)
+                  v["rules"], masthead, running_head, editors, pages,
+                  Table({role: ctx.lines[f"fonts.{role}"] for role in fonts}))
 
 
 def _suggest_roles(role: str, fonts) -> str:

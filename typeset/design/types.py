@@ -121,6 +121,7 @@ class Layout:
     running_head: RunningHead
     editors: Editors
     pages: Pages
+    font_lines: Table = Table()   # font role → its line in the layout file, for messages
 
     @property
     def body_size_pt(self) -> float:

@@ -35,8 +35,11 @@ class FontSet:
         self._live = False  # after register_for_reportlab, new faces register at once
 
     @classmethod
-    def load(cls, roles: Mapping[str, Sequence[str]]) -> FontSet:
-        """Resolve each role's chain; parse its first usable face, others on demand."""
+    def load(cls, roles: Mapping[str, Sequence[str]], source: str | None = None,
+             lines: Mapping[str, int] | None = None) -> FontSet:
+        """Resolve each role's chain; parse its first usable face, others on demand.
+        `source` and `lines` (role → line) say where the chains were written,
+        so a chain with no usable font is reported there."""
         chains: dict[str, list[Path]] = {}
         notes: list[Diagnostic] = []
         for role, names in roles.items():
@@ -56,7 +59,8 @@ class FontSet:
                     paths.append(path)
             if not paths:
                 raise FontError(f"font role {role!r}: no usable font among {', '.join(map(str, names))} "
-                                f"(looked in {REPO_FONTS} and {', '.join(map(str, SYSTEM_FONT_DIRS))})")
+                                f"(looked in {REPO_FONTS} and {', '.join(map(str, SYSTEM_FONT_DIRS))})",
+                                source, (lines or {}).get(role))
             chains[role] = paths
         return cls(chains, notes)
 

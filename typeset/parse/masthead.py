@@ -32,6 +32,7 @@ _NOTE_WORDS = ("内部资料", "免费交流")
 MASTHEAD_SIGNS = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|第\d+期|审连|准印|批准")
 
 REQUIRED = ("paper_name", "date", "issue_number", "total_issue_number")
+PRINT_REQUIRED = ("paper_name", "date")   # without them a build for print is refused
 
 
 def is_masthead_block(block: RawBlock) -> bool:
@@ -68,7 +69,7 @@ def read_masthead(name: str | None, name_line: int | None, block: RawBlock | Non
                         fields["date"] = _date(token)
                         if fields["date"] is None:
                             diagnostics.append(warning(f"masthead: '{token}' is not a calendar date",
-                                                       file, line.number))
+                                                       file, line.number, rule="masthead.date"))
     if note:
         fields["note"] = " ".join(note)
     first = name_line or (block.first if block else None)
@@ -105,10 +106,12 @@ def complete(masthead: Masthead, overrides: dict, month_style: str = "numeric",
                 diagnostics.append(warning(f"masthead: no lunar date: {exc}", file))
     missing = tuple(key for key in REQUIRED if getattr(masthead, key) is None)
     if missing:
+        # a paper's name and date must print; issue numbers some papers do without
         diagnostics.append(warning(
             "masthead: missing " + ", ".join(missing)
             + " (give them in the sidecar <source>.yaml under 'masthead:' or as options)",
-            file, masthead.source.first_line if masthead.source else None))
+            file, masthead.source.first_line if masthead.source else None,
+            rule="masthead.missing" if set(missing) & set(PRINT_REQUIRED) else None))
     return replace(masthead, from_sidecar=tuple(dict.fromkeys(from_sidecar)),
                    missing=missing), diagnostics
 
@@ -121,11 +124,12 @@ def check_lunar(masthead: Masthead, file: str, line: int) -> list[Diagnostic]:
         return []
     if printed is None:
         return [warning(f"masthead: lunar date '{masthead.lunar_date}' is not in the form "
-                        "甲辰年二月廿三", file, line)]
+                        "甲辰年二月廿三", file, line, rule="masthead.lunar")]
     expected = (computed.ganzhi_year, computed.leap, computed.month, computed.day)
     if printed != expected:
         return [warning(f"masthead: lunar date '{masthead.lunar_date}' does not match "
-                        f"{masthead.date.isoformat()}, which is {computed.masthead()}", file, line)]
+                        f"{masthead.date.isoformat()}, which is {computed.masthead()}", file, line,
+                        rule="masthead.lunar")]
     return []
 
 
