@@ -255,3 +255,16 @@ def test_missing_issue_numbers_alone_do_not_stop_a_print_build(tmp_path):
                                          encoding="utf-8")
     result = build(path, tmp_path / "out")
     assert any("missing issue_number" in d.message for d in result.diagnostics)
+
+
+def test_a_layout_font_role_with_no_usable_font_is_reported_at_its_layout_line(tmp_path):
+    from typeset.design import LAYOUTS_DIR
+    text = (LAYOUTS_DIR / "yibin-tabloid.yaml").read_text(encoding="utf-8")
+    old = "  song: [NotoSerifCJKsc-Regular.ttf, BabelStoneHan.ttf]"
+    layout = tmp_path / "bad.yaml"
+    layout.write_text(text.replace(old, "  song: [NoSuchFont.ttf]"), encoding="utf-8")
+    with pytest.raises(TypesetError) as info:
+        build(SEED_000, tmp_path / "out", str(layout))
+    d = info.value.diagnostic
+    assert d.file == str(layout) and d.line == text[:text.index(old)].count("\n") + 1
+    assert "NoSuchFont.ttf" in d.message
