@@ -268,3 +268,11 @@ def test_a_layout_font_role_with_no_usable_font_is_reported_at_its_layout_line(t
     d = info.value.diagnostic
     assert d.file == str(layout) and d.line == text[:text.index(old)].count("\n") + 1
     assert "NoSuchFont.ttf" in d.message
+
+
+def test_text_printed_out_of_reading_order_fails_the_build(tmp_path):
+    issue = parse_issue(_issue(tmp_path))
+    text = _text_of(issue)
+    half = len(text) // 2
+    with pytest.raises(TypesetError, match="out of reading order"):
+        check_text_kept(_frames(("body", text[half:]), ("body", text[:half])), issue)

@@ -52,20 +52,32 @@ def check_glyphs(frames: DocumentFrames, fonts: FontSet, issue: Issue) -> None:
 
 def check_text_kept(frames: DocumentFrames, issue: Issue) -> None:
     """Every Han character, digit and letter of each story is drawn in that
-    story's lines as often as the model has it (furniture and repeated text
-    aside); else the build stops naming the story, its source lines and the
-    characters missing, in reading order."""
-    drawn: dict[str | None, Counter[str]] = {}
+    story's lines as often as the model has it, and in its reading order
+    (furniture and repeated text aside); else the build stops naming the
+    story, its source lines and the characters missing, in reading order.
+    Lines are drawn in reading order — headline, then each column top to
+    bottom, then the next part of a jump — so their text must read as the
+    story's text does."""
+    drawn: dict[str | None, list[str]] = {}      # in drawing order: the reading order
     for page in frames.pages:
         for element in page.elements:
             if isinstance(element, TextLine) and element.role in SOURCE_ROLES:
-                drawn.setdefault(element.story, Counter()).update(
+                drawn.setdefault(element.story, []).append(
                     significant("".join(g.char for g in element.glyphs)))
     losses = []
     for key, text, span in _expected(issue):
-        lost = Counter(significant(text)) - drawn.get(key, Counter())
+        printed = "".join(drawn.get(key, ()))
+        lost = Counter(significant(text)) - Counter(printed)
         if lost:
             losses.append((key, span, _in_reading_order(text, lost), sum(lost.values())))
+        elif printed != significant(text):
+            wanted = significant(text)
+            at = next((i for i, (a, b) in enumerate(zip(printed, wanted)) if a != b),
+                      min(len(printed), len(wanted)))
+            raise TypesetError(f"{key} (lines {span.first_line}–{span.last_line}) is printed "
+                               f"out of reading order from “{wanted[at:at + 12]}” "
+                               f"on (printed: “{printed[at:at + 12]}”)", issue.source,
+                               span.first_line)
     if losses:
         key, span, chars, count = losses[0]
         more = (f"; and {sum(n for *_, n in losses[1:])} more in "
