@@ -121,3 +121,21 @@ def test_an_interrupted_build_says_so_in_one_line_and_leaves_no_temporary(tmp_pa
     assert "interrupted" in stderr and "Traceback" not in stderr
     leftovers = list((tmp_path / "out").iterdir()) if (tmp_path / "out").exists() else []
     assert not [p for p in leftovers if p.name.startswith(".")]
+
+
+def test_source_date_epoch_dates_the_pdf_and_keeps_it_reproducible(tmp_path):
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    runs = [subprocess.run([sys.executable, "-m", "typeset", "build", str(SEED_000), "-o",
+                            str(tmp_path / name)], capture_output=True, text=True, env=env)
+            for name in ("a", "b")]
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr
+    first, second = (tmp_path / n / f"{SEED_000.stem}.pdf" for n in ("a", "b"))
+    assert first.read_bytes() == second.read_bytes()
+    assert b"D:20231114221320" in first.read_bytes()        # 1700000000 in UTC
+
+
+def test_a_malformed_source_date_epoch_is_one_error(tmp_path):
+    env = dict(os.environ, SOURCE_DATE_EPOCH="yesterday")
+    run = subprocess.run([sys.executable, "-m", "typeset", "build", str(SEED_000), "-o",
+                          str(tmp_path)], capture_output=True, text=True, env=env)
+    _one_line_error(run, "SOURCE_DATE_EPOCH")

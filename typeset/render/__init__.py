@@ -28,11 +28,13 @@ side) and draws. Design choices:
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
 from ..fonts import FontSet
+from ..diagnostics import TypesetError
 from ..frames import DocumentFrames
 from ..output import write_file
 from .glyphs import GlyphCache
@@ -56,6 +58,7 @@ def pdf_bytes(document: DocumentFrames, fonts: FontSet, *, proof: bool = False) 
     """
     if not document.pages:
         raise RenderError("the document has no pages (a PDF needs at least one)")
+    _check_source_date_epoch()
     initial = fonts.register_for_reportlab()  # before the canvas: no Helvetica
     buffer = io.BytesIO()
     first = document.pages[0]
@@ -78,6 +81,16 @@ def pdf_bytes(document: DocumentFrames, fonts: FontSet, *, proof: bool = False) 
     with writing():
         c.save()
     return buffer.getvalue()
+
+
+def _check_source_date_epoch() -> None:
+    """reportlab dates the PDF from SOURCE_DATE_EPOCH when it is set (else the
+    fixed date of invariant mode); reproducible-builds.org asks that a value
+    that is not a whole number of seconds be refused, not half-read."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value and not value.isdigit():
+        raise TypesetError(f"SOURCE_DATE_EPOCH={value!r}: expected a whole number of seconds "
+                           "since 1970-01-01 UTC")
 
 
 def _r(v: float) -> float | int:
