@@ -4,32 +4,15 @@ what its role uses, and each refusal names the file, the line and the key."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml
 
-from typeset.design import LAYOUTS_DIR, LayoutError, available_layouts, load_layout
+from typeset.design import LAYOUTS_DIR, available_layouts, load_layout
 from typeset.design.layout_schema import DEFAULT_PAGE_LIMIT
 from typeset.design.roles import HEADLINE_RANKS, SOURCE_ROLES, STYLE_ROLES
 
-TABLOID_TEXT = (LAYOUTS_DIR / "yibin-tabloid.yaml").read_text(encoding="utf-8")
-
-
-def bad_layout(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
-    """The tabloid with `old` replaced by `new`; returns the file and the 1-based
-    line where `new` starts."""
-    assert TABLOID_TEXT.count(old) == 1, old
-    text = TABLOID_TEXT.replace(old, new)
-    path = tmp_path / "bad.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path, text[:text.index(new)].count("\n") + 1
-
-
-def load_error(path: Path) -> LayoutError:
-    with pytest.raises(LayoutError) as info:
-        load_layout(str(path))
-    return info.value
+from .test_layouts import TABLOID_TEXT, bad_layout, load_error  # noqa: F401  (one way to break a layout)
 
 
 # ---------------------------------------------------------------- whose text
