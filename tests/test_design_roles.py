@@ -12,7 +12,7 @@ from typeset.design import LAYOUTS_DIR, available_layouts, load_layout
 from typeset.design.layout_schema import DEFAULT_PAGE_LIMIT
 from typeset.design.roles import HEADLINE_RANKS, SOURCE_ROLES, STYLE_ROLES
 
-from .test_layouts import TABLOID_TEXT, bad_layout, load_error  # noqa: F401  (one way to break a layout)
+from .test_layouts import TABLOID_TEXT, bad_layout, load_error  # one way to break a layout
 
 
 # ---------------------------------------------------------------- whose text

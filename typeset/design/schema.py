@@ -82,9 +82,6 @@ class Context:
             probe = probe[:max(cut, 0)]
         self.fail(self.lines.get(probe, 1), path, message)
 
-    def line_of(self, path: str) -> int | None:
-        return self.lines.get(path)
-
     def visit(self, node: yaml.Node, path: str) -> None:
         """Count a node against the budget: a YAML alias bomb stops here."""
         self._budget -= 1

@@ -99,12 +99,6 @@ class Pages:
     promo_qr_url: str | None
     fillers: tuple[Filler, ...]
 
-    def filler(self, name: str) -> Filler:
-        for f in self.fillers:
-            if f.name == name:
-                return f
-        raise KeyError(name)
-
 
 @dataclass(frozen=True)
 class Layout:

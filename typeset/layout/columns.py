@@ -68,18 +68,6 @@ def column_height(heights: tuple[int, ...], columns: int, subdiv: int = 1) -> in
     return low
 
 
-def prefix_that_fits(heights: Sequence[int], columns: int, height: int, subdiv: int = 1) -> int:
-    """How many items from the start fit in `columns` columns of `height` grid lines."""
-    low, high = 0, len(heights)
-    while low < high:          # fitting is monotone in the prefix length
-        middle = (low + high + 1) // 2
-        if fits(heights[:middle], columns, height, subdiv):
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
 def prefix_before_a_line(heights: Sequence[int], columns: int, height: int) -> int:
     """How many items from the start fit in `columns` columns of `height`
     grid lines with a one-line item after them (a jump line): one greedy pass
