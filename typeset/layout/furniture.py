@@ -41,13 +41,12 @@ def masthead_lines(masthead: Masthead, pages: int, fields: tuple[str, ...]) -> l
 
     first = [wanted("date", masthead.date_text), wanted("weekday", masthead.weekday),
              wanted("lunar_date", masthead.lunar_date and f"农历{masthead.lunar_date}")]
-    second = [wanted("issue", masthead.issue_number and f"第{masthead.issue_number}期"),
-              wanted("total_issue", masthead.total_issue_number
-                     and f"总第{masthead.total_issue_number}期"), f"今日{pages}版"]
+    second = [wanted("issue", masthead.shown("issue_number")),
+              wanted("total_issue", masthead.shown("total_issue_number")), f"今日{pages}版"]
     out = ["  ".join(s for s in first if s), "  ".join(s for s in second if s),
            wanted("licence", masthead.licence), wanted("licence", masthead.approval),
-           wanted("publisher", masthead.sponsor and f"主管主办：{masthead.sponsor}"),
-           wanted("publisher", masthead.publisher and f"编辑出版：{masthead.publisher}")]
+           wanted("publisher", masthead.shown("sponsor")),
+           wanted("publisher", masthead.shown("publisher"))]
     return [line for line in out if line] + list(masthead.extra)
 
 

@@ -10,7 +10,7 @@ Elements are placed relative to the module's top-left corner.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..compose import Composer, Run, compose_headline
 from ..design.units import HEADLINE_LINE, LABEL_CENTRE
@@ -57,16 +57,23 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
         total = max(1, math.ceil(y / pitch)) if y else 0
         return HeadBlock(total + extra_lines if total else 0, tuple(elements), 0, tuple(texts))
 
-    label = head.series or head.rubric
-    if label:
+    labels = [label for label in (head.series, head.rubric) if label]
+    if labels:     # series label and rubric side by side, a new row when they do not fit
         style = composer.style("rubric")
-        text_w = composer.width(label, style.font) * style.size_pt
         pad = style.size_pt * LABEL_PAD
         h = style.size_pt * LABEL_BOX
-        color = _framed(elements, style.frame, 0, y, text_w + 2 * pad, h, composer)
-        _centred_lines(elements, texts, [label], style.font, style.size_pt, text_w + 2 * pad,
-                       y + h * 0.5 - style.size_pt * LABEL_CENTRE, composer, "rubric", color,
-                       align="center")
+        x = 0.0
+        for label in labels:
+            box_w = composer.width(label, style.font) * style.size_pt + 2 * pad
+            if x and x + box_w > width_pt:
+                x, y = 0.0, y + h + style.size_pt * LABEL_GAP
+            color = _framed(elements, style.frame, x, y, box_w, h, composer)
+            before = len(elements)
+            _centred_lines(elements, texts, [label], style.font, style.size_pt, box_w,
+                           y + h * 0.5 - style.size_pt * LABEL_CENTRE, composer, "rubric", color,
+                           align="center")
+            elements[before:] = [replace(e, x=e.x + x) for e in elements[before:]]
+            x += box_w + pad
         y += h + style.size_pt * LABEL_GAP
 
     if head.kicker:

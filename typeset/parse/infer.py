@@ -106,7 +106,7 @@ class StructureReader:
         self.closed: _Draft | None = None     # the article just closed by its byline
         self.banner: tuple[str, int, list[Article]] | None = None
         self.pending_rubric: tuple[str, int] | None = None
-        self.pending_series: str | None = None
+        self.pending_series: tuple[str, int] | None = None    # label, line
         self.pending_title: _TitleGroup | None = None
         self.uses_bylines = any(byline_of(t) for b in blocks if not b.heading for t in b.texts)
 
@@ -123,7 +123,10 @@ class StructureReader:
             self._start(self.pending_title.first)
             self._take_title(self.pending_title)
             self._close()
-        for text, line in ([self.pending_rubric] if self.pending_rubric else []):
+        labels = [self.pending_rubric] if self.pending_rubric else []
+        if self.pending_series:
+            labels.append(self.pending_series)
+        for text, line in labels:
             # a label with nothing after it: keep its words, as a title of its own
             self.items.append(Article(Headline((text,), source=Span(self.file, line, line)), (),
                                       Span(self.file, line, line)))
@@ -159,11 +162,12 @@ class StructureReader:
         if len(text) <= 16 and SERIES_LABEL.search(text):                # H2
             target = self.draft if self._open() else None
             if target is None and self.closed is not None and self.items:
-                self._set_series(text)
+                self._set_series(text, line)
             elif target is not None:
-                target.series = text
+                target.series = _joined(target.series, text)
             else:
-                self.pending_series = text
+                self.pending_series = (_joined(self.pending_series and self.pending_series[0],
+                                               text), line)
             return 1
         if block.heading == 2 and following is not None and following.heading == 3:  # H3
             self._close()
@@ -311,7 +315,7 @@ class StructureReader:
             self.draft.first = self.pending_rubric[1]
             self.pending_rubric = None
         if self.pending_series:
-            self.draft.series, self.pending_series = self.pending_series, None
+            self.draft.series, self.pending_series = self.pending_series[0], None
 
     def _new_article(self, title: str, line: int) -> None:
         self._start(line)
@@ -339,7 +343,7 @@ class StructureReader:
         body.append(_Text(list(lines), lines[-1].number))
         self.draft.last = lines[-1].number
 
-    def _set_series(self, label: str) -> None:
+    def _set_series(self, label: str, line: int) -> None:
         last = self.items[-1]
         if isinstance(last, Banner) and last.items:
             article = last.items[-1]
@@ -348,7 +352,7 @@ class StructureReader:
         elif isinstance(last, Article):
             self.items[-1] = _with_series(last, label)
         else:
-            self.pending_series = label
+            self.pending_series = (label, line)
 
     def _close(self) -> None:
         draft, self.draft = self.draft, None
@@ -379,7 +383,7 @@ class StructureReader:
         body = tuple(self._block(part, index == 0) for index, part in enumerate(draft.body))
         span = Span(self.file, draft.first, max(draft.last, draft.first))
         headline = None
-        if draft.main or draft.kicker or draft.subtitle or draft.rubric:
+        if draft.main or draft.kicker or draft.subtitle or draft.rubric or draft.series:
             first, last = draft.head_span or (draft.first, draft.first)
             headline = Headline(draft.main, draft.kicker, draft.subtitle, draft.rubric,
                                 draft.series, Span(self.file, first, last))
@@ -406,9 +410,14 @@ class StructureReader:
         return LineGroup(tuple(line.text for line in part.lines), span)
 
 
+def _joined(first: str | None, second: str) -> str:
+    """Two labels for one story: both kept, in reading order."""
+    return f"{first} {second}" if first else second
+
+
 def _with_series(article: Article, label: str) -> Article:
     headline = article.headline
     headline = Headline(headline.main, headline.kicker, headline.subtitle, headline.rubric,
-                        label, headline.source)
+                        _joined(headline.series, label), headline.source)
     kind = "commentary" if "评" in label else article.kind
     return Article(headline, article.body, article.source, article.byline, kind)

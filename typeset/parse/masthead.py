@@ -32,6 +32,9 @@ _NOTE_WORDS = ("内部资料", "免费交流")
 MASTHEAD_SIGNS = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|第\d+期|审连|准印|批准")
 
 REQUIRED = ("paper_name", "date", "issue_number", "total_issue_number")
+# fields whose printed form is kept beside their value: 第06期, the label 主办
+PRINTED_AS = {"issue_number": "issue_text", "total_issue_number": "total_issue_text",
+              "sponsor": "sponsor_label", "publisher": "publisher_label"}
 PRINT_REQUIRED = ("paper_name", "date")   # without them a build for print is refused
 
 
@@ -42,7 +45,7 @@ def is_masthead_block(block: RawBlock) -> bool:
 def read_masthead(name: str | None, name_line: int | None, block: RawBlock | None,
                   file: str) -> tuple[Masthead, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
-    fields: dict = {"paper_name": name}
+    fields: dict = {"paper_name": name}     # model field → value
     extra: list[str] = []
     lunar_line = None
     note: list[str] = []
@@ -63,6 +66,9 @@ def read_masthead(name: str | None, name_line: int | None, block: RawBlock | Non
                                                file, line.number))
                 else:
                     fields[key] = value
+                    if key in PRINTED_AS:
+                        fields[PRINTED_AS[key]] = token if key.endswith("number") \
+                            else token.split(":")[0].split("：")[0]
                     if key == "lunar_date":
                         lunar_line = line.number
                     if key == "date_text":
@@ -89,6 +95,8 @@ def complete(masthead: Masthead, overrides: dict, month_style: str = "numeric",
     for key, value in overrides.items():
         if value is not None:
             masthead = replace(masthead, **{key: value})
+            if key in ("issue_number", "total_issue_number"):   # the printed form was another's
+                masthead = replace(masthead, **{PRINTED_AS[key]: None})
             from_sidecar.append(key)
     if "date" in overrides and overrides["date"] is not None:
         date = overrides["date"]
