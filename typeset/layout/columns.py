@@ -17,7 +17,9 @@ a paragraph's single last line (孤行).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:      # measure.py builds flows; this module only arranges them
@@ -49,7 +51,31 @@ def _assign(heights: Sequence[int], subdiv: int, columns: int, height: int) -> l
 
 
 def fits(heights: Sequence[int], columns: int, height: int, subdiv: int = 1) -> bool:
+    if subdiv == 1:            # whole grid lines: each column is one bisection of the sums
+        return _column_starts(_prefix(tuple(heights)), columns, height)[-1] == len(heights)
     return _assign(heights, subdiv, columns, height) is not None
+
+
+@lru_cache(maxsize=8192)
+def _prefix(heights: tuple[int, ...]) -> list[int]:
+    return list(accumulate(heights, initial=0))
+
+
+def _column_starts(prefix: list[int], columns: int, height: int) -> list[int]:
+    """Greedy filling of whole-line items: the index each column starts at,
+    and after them the index where the filling stopped (the whole flow if it
+    fits). A column takes items while they fit, as _assign does."""
+    n = len(prefix) - 1
+    starts, i = [], 0
+    for _ in range(columns):
+        if i == n:
+            break
+        starts.append(i)
+        j = bisect_right(prefix, prefix[i] + height, i) - 1   # furthest end that fits
+        if j == i:             # an item taller than the column
+            break
+        i = j
+    return starts + [i]
 
 
 @lru_cache(maxsize=None)
@@ -58,14 +84,21 @@ def column_height(heights: tuple[int, ...], columns: int, subdiv: int = 1) -> in
     if not heights:
         return 0
     low = max(-(-sum(heights) // (columns * subdiv)), -(-max(heights) // subdiv))
-    high = -(-sum(heights) // subdiv)          # everything in one column always fits
-    while low < high:          # fitting is monotone in the height: bisect
+    # The answer is nearly always the lower bound or a line above it: gallop
+    # up from it (1, 2, 4 … lines), then bisect the last step.
+    if fits(heights, columns, low, subdiv):
+        return low
+    step, high = 1, low + 1
+    while not fits(heights, columns, high, subdiv):
+        low, step = high, step * 2
+        high = low + step
+    while high - low > 1:      # fits(high), not fits(low)
         middle = (low + high) // 2
         if fits(heights, columns, middle, subdiv):
             high = middle
         else:
-            low = middle + 1
-    return low
+            low = middle
+    return high
 
 
 def prefix_before_a_line(heights: Sequence[int], columns: int, height: int) -> int:
@@ -73,20 +106,13 @@ def prefix_before_a_line(heights: Sequence[int], columns: int, height: int) -> i
     grid lines with a one-line item after them (a jump line): one greedy pass
     (filling is online, so the state after t items is the same for every
     longer flow)."""
-    column, used, placed = 0, 0, 0
-    states = [(0, 0)]                  # (column, lines used) after each prefix
-    for h in heights:
-        start = used
-        if start + h > height:
-            column, start = column + 1, 0
-            if column >= columns or h > height:
-                break
-        used = start + h
-        placed += 1
-        states.append((column, used))
-    taken = placed
+    prefix = _prefix(tuple(heights))
+    starts = _column_starts(prefix, columns, height)
+    taken = starts[-1]
+    starts = starts[:-1]
     while taken:
-        column, used = states[taken]
+        column = bisect_right(starts, taken - 1) - 1        # the column of item taken − 1
+        used = prefix[taken] - prefix[starts[column]]
         if used + 1 <= height or (column + 1 < columns and height >= 1):
             break
         taken -= 1

@@ -23,19 +23,25 @@ declares for them (the `zaozi` font role), else the glyph check stops the build.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
 from ..chars import is_variation_selector
 from ..diagnostics import Diagnostic, TypesetError, warning
 
+# Format characters, controls and unassigned code points are not printable;
+# combining marks are, so the fast path looks for the blocks they live in.
+_MAYBE_MARKS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a"
+                          "\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                          "\u302a-\u302f\u3099\u309a\ufe00-\ufe0f\ufe20-\ufe2f\U000e0100-\U000e01ef]")
 SPACES = {"\f": " ", "\v": " ", "\u2028": " ", "\u2029": " "}
 
 
 def clean_line(text: str, file: str, number: int) -> tuple[str, Diagnostic | None]:
     """The line as a reader sees it, and a warning listing what was dropped."""
-    if text.isascii() and "\f" not in text and "\v" not in text:
-        return text, None                                   # the common case, at once
+    if text.isprintable() and not _MAYBE_MARKS.search(text):
+        return text, None               # the common case at once: nothing invisible, no accents
     dropped: Counter[str] = Counter()
     out: list[str] = []
     marks = False

@@ -33,7 +33,6 @@ TOP_AIR_STEPS = (0, 1, 2, 3, 4, 5, 6)   # lines of air the masthead block may ta
 MAX_STACK = 2         # units stacked in one slot
 STACK_VARIANTS = 4    # variants of each stacked unit tried
 INF = math.inf
-_new = tuple.__new__
 
 
 class Search:
@@ -67,6 +66,7 @@ class Search:
         self._slots: dict = {}
         self._jumps: dict = {}
         self._row_moves: dict = {}
+        self._feet: dict = {}
         self.line_pins = any(u.pin and u.pin.line is not None for u in units)
         self.memo: dict[State, tuple[float, tuple | None, State | None]] = {}
 
@@ -83,7 +83,7 @@ class Search:
         self._slots = {k: v for k, v in previous._slots.items() if keep(k[0], k[1])}
         self._row_moves = {k: v for k, v in previous._row_moves.items() if keep(k[0], reach)}
         last = max(changed, default=-1)
-        self.memo = {k: v for k, v in previous.memo.items() if k.unit > last}
+        self.memo = {k: v for k, v in previous.memo.items() if k[0] > last}   # k[0]: the unit
 
     # ------------------------------------------------------------ pages
 
@@ -302,10 +302,11 @@ class Search:
 
     def feet(self, r: int) -> tuple[float, str | None]:
         """A page foot of r lines: the best filler for it, else white."""
-        fill = best_filler(self.filler(self.C), r, self.C) if r >= 3 else None
-        if fill is not None:
-            return fill
-        return prices.white(r, self.C), None
+        found = self._feet.get(r)
+        if found is None:
+            fill = best_filler(self.filler(self.C), r, self.C) if r >= 3 else None
+            found = self._feet[r] = fill if fill is not None else (prices.white(r, self.C), None)
+        return found
 
     def terminal(self, s: State) -> tuple[float, tuple | None, None] | None:
         """The value of a state with no moves to weigh, else None."""
@@ -351,8 +352,9 @@ class Search:
         append = out.append
         for height, cost, row, used in self.row_moves(u, rem, p, first):
             if height <= r and not (line_pins and self._off_pinned_line(u, used, r)):
-                # tuple.__new__ makes the State at C speed (its own __new__ is Python)
-                append((cost, row, _new(State, (u + used, 0, p, r - height, False))))
+                # a plain tuple equals (and hashes as) the State of the same fields,
+                # and is made at C speed: this line runs a million times on a long issue
+                append((cost, row, (u + used, 0, p, r - height, False)))
         spec = units[u]
         if spec.kind.may_jump and spec.pin is None and r >= MIN_JUMP_ROOM:   # jump overleaf
             for v in self.variants(u, C, p, first, rem)[:1]:
@@ -388,11 +390,11 @@ class Search:
                 if pending:
                     stack.extend((after, None) for after in reversed(pending))
                     continue
-            choice: tuple[float, tuple | None, State | None] = (INF, None, None)
+            best, choice = INF, (INF, None, None)
             for cost, step, after in moves:
                 total = cost + memo[after][0]
-                if total < choice[0]:
-                    choice = (total, step, after)
+                if total < best:
+                    best, choice = total, (total, step, after)
             memo[state] = choice
             stack.pop()
         return memo[start][0]
