@@ -73,3 +73,27 @@ def test_more_lines_than_allowed_signal_a_smaller_size_is_needed():
 
 def test_empty_headline():
     assert compose_headline("  ", 10, Synthetic()) == ()
+
+
+def test_breaking_a_headline_is_linear_in_its_length(monkeypatch):
+    """Work counted, not timed: the lines weighed at ×1, ×2, ×4 the length
+    grow at most ×2.2 per doubling (a ## before a paragraph once took minutes)."""
+    import typeset.compose.headline as headline
+    weighed = []
+    real = headline._fewest_lines
+
+    def counting(breakable, n, cost, first_start):
+        calls = [0]
+
+        def counted(a, b):
+            calls[0] += 1
+            return cost(a, b)
+        result = real(breakable, n, counted, first_start)
+        weighed.append(calls[0])
+        return result
+    monkeypatch.setattr(headline, "_fewest_lines", counting)
+    base = "龙门实验室配套工程创智广场二期项目冲刺交付倒计时区党工委理论学习中心组举行集体学习研讨"
+    for length in (250, 500, 1000):
+        headline.compose_headline((base * 40)[:length], 24.0, Synthetic(), "hei")
+    for small, large in zip(weighed, weighed[1:]):
+        assert large <= 2.2 * small, weighed

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from typeset.check import check_text_kept
+
 from .paths import CORPUS, SEEDS
 from .layout_support import lay_out_file
 
@@ -25,7 +27,8 @@ LAYOUTS = ("yibin-tabloid", "city-broadsheet")
 
 
 def trace(source: Path, layout_name: str) -> str:
-    _, _, laid = lay_out_file(source, layout_name)
+    issue, _, laid = lay_out_file(source, layout_name)
+    check_text_kept(laid.frames, issue)     # every story's text drawn, in reading order
     report = laid.report
     out = [f"# {source.name} on {layout_name}: {len(report.pages)} pages, cost {report.cost}"]
     for page in report.pages:

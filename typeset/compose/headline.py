@@ -53,7 +53,7 @@ def compose_headline(text: str, measure: float, metrics: Metrics,
 
     Cached: layout asks for the same title at the same measure many times.
     Linear in the title's length for a given measure: only lines that fit
-    are weighed, and the line count grows one level at a time."""
+    are weighed (_fewest_lines)."""
     text = " ".join(text.split())
     if not text:
         return ()
@@ -106,34 +106,33 @@ def compose_headline(text: str, measure: float, metrics: Metrics,
 
 def _fewest_lines(breakable, n: int, cost, first_start):
     """The ends of the lines, for the fewest lines possible and, among those,
-    the least total cost; None if no number of lines works. Level k holds the
-    best cost of exactly k lines up to each position, built from level k − 1."""
-    prev_level = [INF] * (n + 1)
-    prev_level[0] = 0.0
-    back: list[list[int]] = []
-    while True:
-        level = [INF] * (n + 1)
-        choice = [-1] * (n + 1)
-        k = len(back) + 1
-        for b in range(1, n + 1):
-            if not breakable[b]:
+    the least total cost; None if no number of lines works.
+
+    One pass, each position keeping its best (lines, cost) in that order: a
+    best set of lines ends with a best set for the position of its last
+    break (fewer lines there would mean fewer lines overall), so comparing
+    pairs is exact, and the work is linear in the title's length."""
+    lines = [0] + [n + 1] * n              # n + 1: not reachable
+    costs = [0.0] + [INF] * n
+    back = [-1] * (n + 1)
+    for b in range(1, n + 1):
+        if not breakable[b]:
+            continue
+        best_lines, best_cost, arg = n + 1, INF, -1
+        for a in range(first_start(b), b):
+            if lines[a] > n:
                 continue
-            best, arg = INF, -1
-            for a in range(max(k - 1, first_start(b)), b):
-                before = prev_level[a]
-                if before == INF:
-                    continue
-                c = before + cost(a, b)
-                if c < best:
-                    best, arg = c, a
-            level[b], choice[b] = best, arg
-        back.append(choice)
-        if level[n] < INF:
-            ends, b = [], n
-            for j in range(len(back) - 1, -1, -1):
-                ends.append(b)
-                b = back[j][b]
-            return list(reversed(ends))
-        if all(v == INF for v in level):
-            return None
-        prev_level = level
+            c = costs[a] + cost(a, b)
+            if c == INF:
+                continue
+            k = lines[a] + 1
+            if k < best_lines or (k == best_lines and c < best_cost):
+                best_lines, best_cost, arg = k, c, a
+        lines[b], costs[b], back[b] = best_lines, best_cost, arg
+    if lines[n] > n:
+        return None
+    ends, b = [], n
+    while b > 0:
+        ends.append(b)
+        b = back[b]
+    return list(reversed(ends))
