@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..compose import Composer
 from ..design import PT_PER_MM, Table
@@ -22,7 +22,7 @@ from .headblock import HeadCache
 from .measure import body_scales
 from .pages import draw_pages
 from .place import Geometry, NoLayout, Plan, prices, search_plan
-from .report import LayoutReport, page_reports, under_fill_warnings
+from .report import LayoutReport, PageReport, page_reports, under_fill_warnings
 from .stories import Story, measure_stories, measure_story
 
 __all__ = ["lay_out", "LaidOut"]
@@ -53,22 +53,17 @@ def lay_out(issue: Issue, composer: Composer, staff: StaffPlan | None = None) ->
         stories.sort(key=lambda s: staff.order.get(s.key, last))
     laid = run.attempt(stories)
     original = {key: item for key, item, _ in issue.stories()}
-    for sizes, wanted in ((2, LayoutReport.wants_more_copy), (3, LayoutReport.under_filled)):
-        if len(scales) < sizes or not wanted(laid.report):
+    for sizes, wanted in ((2, PageReport.wants_more_copy), (3, PageReport.under_filled)):
+        pages = {page.page for page in laid.report.pages if wanted(page)}
+        if len(scales) < sizes or not pages:
             break
-        pages = {page.page for page in laid.report.pages if wanted(_alone(laid.report, page))}
         near = {m.item for page in laid.report.pages if {page.page - 1, page.page,
                                                          page.page + 1} & pages
-                for m in page.modules}
+                for m in page.modules if m.kind != "filler"}
         stories = [measure_story(s.key, original[s.key], s.banner, composer, scales[:sizes],
                                  issue.source) if s.key in near else s for s in stories]
         laid = run.attempt(stories, frozenset(i for i, s in enumerate(stories) if s.key in near))
     return laid
-
-
-def _alone(report: LayoutReport, page) -> LayoutReport:
-    """The report as if it had only this page (to ask which pages want copy)."""
-    return replace(report, pages=(page,))
 
 
 class _Run:

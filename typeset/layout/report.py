@@ -62,6 +62,14 @@ class PageReport:
     modules: tuple[ModuleReport, ...]
     filler_share: float = 0.0       # of the page's cells, under fillers
 
+    def under_filled(self) -> bool:
+        return self.fill < MIN_FILL
+
+    def wants_more_copy(self) -> bool:
+        """Under-filled, or filled mostly by fillers: larger body type (or
+        pull quotes in it) should fill it instead."""
+        return self.under_filled() or self.filler_share > MAX_FILLER_SHARE
+
 
 @dataclass(frozen=True)
 class LayoutReport:
@@ -70,15 +78,6 @@ class LayoutReport:
     warnings: tuple[Diagnostic, ...]
     typography: Table               # story key → problems the composer reported
     loose_lines: Table              # story key → lines with more than ¼ em per gap
-
-    def under_filled(self) -> bool:
-        return any(page.fill < MIN_FILL for page in self.pages)
-
-    def wants_more_copy(self) -> bool:
-        """A page under-filled, or filled mostly by fillers: larger body type
-        (or pull quotes at it) should fill it instead."""
-        return any(page.fill < MIN_FILL or page.filler_share > MAX_FILLER_SHARE
-                   for page in self.pages)
 
     def to_json(self) -> dict:
         return {"pages": [asdict(page) for page in self.pages], "cost": self.cost,
