@@ -192,3 +192,10 @@ def test_no_filler_text_is_printed_twice_in_an_issue():
     _, _, laid = lay_out_file(SEED_000)
     texts = [m.variant for p in laid.report.pages for m in p.modules if m.kind == "filler"]
     assert len(texts) == len(set(texts))
+
+
+def test_a_lunar_date_printed_with_its_label_gets_the_label_once():
+    from typeset.layout.furniture import masthead_lines
+    from typeset.model import Masthead
+    lines = masthead_lines(Masthead(lunar_date="农历甲辰年五月十三"), 2, ("lunar_date",))
+    assert lines[0] == "农历甲辰年五月十三"

@@ -40,7 +40,8 @@ def masthead_lines(masthead: Masthead, pages: int, fields: tuple[str, ...]) -> l
         return text if field in fields and text else None
 
     first = [wanted("date", masthead.date_text), wanted("weekday", masthead.weekday),
-             wanted("lunar_date", masthead.lunar_date and f"农历{masthead.lunar_date}")]
+             wanted("lunar_date", masthead.lunar_date
+                    and "农历" + masthead.lunar_date.removeprefix("农历"))]   # printed with it or not
     second = [wanted("issue", masthead.shown("issue_number")),
               wanted("total_issue", masthead.shown("total_issue_number")), f"今日{pages}版"]
     out = ["  ".join(s for s in first if s), "  ".join(s for s in second if s),
