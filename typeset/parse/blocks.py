@@ -130,6 +130,34 @@ def credit_parts(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+# 2008年5月28日 星期三 第3版 综合新闻 · 第A06版 国内·国际 · 第1版 要闻: a page head
+# of the source's own pagination (报眉), never a story.
+_RUNNING_HEAD = re.compile(
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日 ?)?(?:星期[一二三四五六日天] ?|週[一二三四五六日] ?)?"
+    r"第([A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})版(?: ?[^，。！？；：,.!?;:]{1,12})?$")
+_HAN_NUMBER = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+
+
+def page_number(text: str) -> int | None:
+    """01, 3, A06 (the digits), 十二 → 12."""
+    digits = text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    if digits.isdigit():
+        return int(digits)
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _HAN_NUMBER.get(tens, 1) * 10 + _HAN_NUMBER.get(ones, 0)
+    return _HAN_NUMBER.get(text)
+
+
+def running_head_page(text: str) -> int | None:
+    """The page number a running head names (第3版 → 3), or None when the
+    line is not a running head."""
+    match = _RUNNING_HEAD.match(text)
+    return page_number(match.group(1)) if match else None
+
+
 def continued_from(text: str) -> tuple[int, str] | None:
     """(page, marker) for a continuation start like （上接01版）."""
     match = _CONTINUED.match(text)

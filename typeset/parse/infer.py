@@ -392,7 +392,7 @@ class StructureReader:
                                 draft.byline)
         if headline is None:
             headline = Headline((), series=draft.series)
-        kind = "news"
+        kind = "article"
         if (draft.series and SERIES_LABEL.search(draft.series)
                 and "评" in draft.series):
             kind = "commentary"

@@ -9,34 +9,34 @@ order; the nothing-is-lost checks compare it with the source.
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
-from .diagnostics import Diagnostic
-
-
-@dataclass(frozen=True)
-class Span:
-    file: str
-    first_line: int
-    last_line: int
-
-    def __str__(self) -> str:
-        if self.first_line == self.last_line:
-            return f"{self.file}:{self.first_line}"
-        return f"{self.file}:{self.first_line}-{self.last_line}"
+from ..diagnostics import Diagnostic
+from .masthead import Masthead
+from .span import Span
 
 
 # ---------------------------------------------------------------- body blocks
 
+# What a paragraph is to the reader; the layout sets each role its own way.
+PARAGRAPH_ROLES = {
+    "body": "running text",
+    "item": "an entry of a numbered list (1. … / 一是…): never joined to its neighbours",
+    "turn": "a Q&A turn opening with its speaker (主持人：…)",
+    "caption": "a photo caption (图为… / …摄) standing where its photo was",
+}
+
+
 @dataclass(frozen=True)
 class Paragraph:
-    """A body paragraph. `run_in` leading characters are a dateline set in bold
-    (伊滨讯 3月28日), part of the paragraph's text as printed."""
+    """A body paragraph. `run_in` leading characters are set in bold: a dateline
+    (伊滨讯 3月28日, with a byline in parentheses right after it), a 又讯 lead,
+    a speaker's label (主持人：). They are part of the text as printed."""
     text: str
     source: Span
     run_in: int = 0
+    role: str = "body"     # a key of PARAGRAPH_ROLES
 
     def printed_text(self) -> Iterator[str]:
         yield self.text
@@ -76,24 +76,29 @@ Block = Union[Paragraph, Subhead, LineGroup]
 class Byline:
     text: str
     source: Span
-    position: str = "end"      # "end": after the body; "head": under the headline
+    position: str = "end"      # "end": after the body; "head": under the headline;
+    #                            "inline": inside the first paragraph, after its dateline
     parenthesized: bool = False  # printed as （张晚霞 倪睿）
     parts: tuple[str, ...] = ()  # where a credit line may break: 记者 郭学锋 | 通讯员 文鹏
 
     def printed_text(self) -> Iterator[str]:
+        if self.position == "inline":
+            return   # its words are the paragraph's
         yield f"（{self.text}）" if self.parenthesized else self.text
 
 
 @dataclass(frozen=True)
 class Headline:
     """The title group: rubric 栏目, kicker 引题, main title 主题 (one or more
-    lines), subtitle 副题 (a deck ——访… is a subtitle)."""
+    lines), subtitle 副题 (——访… is a subtitle), deck: the date or occasion
+    line of a document (——2026年1月26日在…会议上, （2024年3月5日）)."""
     main: tuple[str, ...]
     kicker: tuple[str, ...] = ()
     subtitle: tuple[str, ...] = ()
     rubric: str | None = None
     series: str | None = None
     source: Span | None = None
+    deck: tuple[str, ...] = ()
 
     def printed_text(self) -> Iterator[str]:
         if self.series:
@@ -103,6 +108,25 @@ class Headline:
         yield from self.kicker
         yield from self.main
         yield from self.subtitle
+        yield from self.deck
+
+
+@dataclass(frozen=True)
+class PrintedJump:
+    """Where the source's old pagination continued a story: its （下转第2版） and
+    the （上接第1版） part, now read back into one article. `block` is the body
+    index where the continued text starts; `joined` when its first paragraph
+    finishes the sentence the jump cut (then it is that block, joined)."""
+    to_page: int
+    from_page: int
+    block: int
+    joined: bool
+    source: Span                      # the continued part's lines
+    title: Headline | None = None     # the short title printed over the continued part
+
+
+# What an article is to the reader.
+ARTICLE_KINDS = ("article", "interview", "commentary", "brief", "link_box")
 
 
 @dataclass(frozen=True)
@@ -111,7 +135,9 @@ class Article:
     body: tuple[Block, ...]
     source: Span
     byline: Byline | None = None
-    kind: str = "news"   # "news" | "interview" | "commentary"
+    kind: str = "article"   # one of ARTICLE_KINDS
+    jumps: tuple[PrintedJump, ...] = ()   # the source's own jumps, read back (texts in Issue.dropped)
+    jump_to_page: int | None = None       # a printed （下转第N版） whose continuation is not in the file
 
     @property
     def dateline(self) -> str | None:
@@ -137,6 +163,7 @@ class Continuation:
     source: Span
     headline: Headline | None = None
     byline: Byline | None = None
+    jump_to_page: int | None = None
 
     def printed_text(self) -> Iterator[str]:
         if self.headline:
@@ -150,10 +177,12 @@ class Continuation:
 
 @dataclass(frozen=True)
 class Banner:
-    """A section banner over a group of articles (## over ###)."""
+    """A title over a group of articles: a section banner (## over ###), or a
+    column label over briefs (简讯, 各地传真: kind "briefs")."""
     title: str
     items: tuple["Article", ...]
     source: Span
+    kind: str = "banner"     # "banner" | "briefs"
 
     def printed_text(self) -> Iterator[str]:
         yield self.title
@@ -186,54 +215,13 @@ Item = Union[Article, Continuation, Banner, Promo]
 
 
 @dataclass(frozen=True)
-class Masthead:
-    """The 报头 block. Printed fields keep their printed form; `date` and
-    `weekday` are derived. `missing` names fields that no source supplied."""
-    paper_name: str | None = None
-    date: _dt.date | None = None
-    date_text: str | None = None       # 2024年4月1日
-    weekday: str | None = None         # 星期一
-    issue_number: int | None = None    # 第6期
-    total_issue_number: int | None = None  # 总第274期
-    lunar_date: str | None = None      # as printed, else computed: 甲辰年二月廿三
-    approval: str | None = None        # 河南省新闻出版局批准
-    licence: str | None = None         # 河南省连续性内部资料(洛阳)审连00018号
-    sponsor: str | None = None         # 主管主办：… (its label as printed in sponsor_label)
-    publisher: str | None = None       # 编辑出版：…
-    note: str | None = None            # 内部资料 免费交流
-    issue_text: str | None = None      # 第06期 as printed (zeros kept), if printed
-    total_issue_text: str | None = None
-    sponsor_label: str = "主管主办"     # 主管, 主办 or 主管主办, as printed
-    publisher_label: str = "编辑出版"   # 出版 or 编辑出版
-    extra: tuple[str, ...] = ()        # printed text no field took
-    source: Span | None = None
-    from_sidecar: tuple[str, ...] = ()  # fields supplied by the sidecar or options
-    missing: tuple[str, ...] = ()
-
-    def shown(self, name: str) -> str | None:
-        """A field as the masthead prints it: 第6期, 总第274期, 主办：…"""
-        value = getattr(self, name)
-        if value is None:
-            return None
-        if name == "issue_number":
-            return self.issue_text or f"第{value}期"
-        if name == "total_issue_number":
-            return self.total_issue_text or f"总第{value}期"
-        if name == "sponsor":
-            return f"{self.sponsor_label}：{value}"
-        if name == "publisher":
-            return f"{self.publisher_label}：{value}"
-        return value
-
-    def printed_text(self) -> Iterator[str]:
-        """Only what the source printed (fields from a sidecar are not source text)."""
-        if self.source is None:
-            return
-        for name in ("paper_name", "date_text", "issue_number", "total_issue_number",
-                     "lunar_date", "approval", "licence", "sponsor", "publisher", "note"):
-            if name not in self.from_sidecar and getattr(self, name) is not None:
-                yield self.shown(name)
-        yield from self.extra
+class Dropped:
+    """Source text the new print does not repeat, and why: the old pagination's
+    running heads and jump lines, lines staff dropped in the sidecar. Kept so
+    that nothing leaves the model unaccounted for."""
+    text: str
+    source: Span
+    reason: str     # "running head" | "jump line" | "dropped by staff"
 
 
 @dataclass(frozen=True)
@@ -243,6 +231,7 @@ class Issue:
     items: tuple[Item, ...]
     epigraph: Epigraph | None = None
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    dropped: tuple[Dropped, ...] = ()
 
     def printed_text(self) -> Iterator[str]:
         yield from self.masthead.printed_text()
