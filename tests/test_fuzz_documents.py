@@ -425,7 +425,7 @@ def _counts(text: str) -> Counter:
 def assert_nothing_lost(doc: Doc, issue) -> None:
     """Every Han character, ASCII digit and letter of the source is in the
     model exactly as often (nothing lost, nothing made up)."""
-    source, model = _counts(doc.text), _counts("".join(issue.printed_text()))
+    source, model = _counts(doc.text), _counts("".join(issue.accounted_text()))
     lost, added = source - model, model - source
     assert not lost and not added, f"lost {dict(lost)}, added {dict(added)}"
 
@@ -515,7 +515,7 @@ def test_regression_a_masthead_label_prints_as_the_masthead_has_it(tmp_path, fie
 
 
 # Bug: a series label (## 短评, ## 时评 …) that no article takes is dropped:
-# StructureReader.read (parse/infer.py) never flushes `pending_series` — a
+# the reader (then parse/infer.py) never flushed `pending_series` — a
 # label after a continuation, a promo, a banner's story or an epigraph, or on
 # its own — and a continuation without a headline has no headline to carry
 # the label it is given (`_heading` H2 sets draft.series; `_finish` builds a
@@ -542,7 +542,7 @@ def test_regression_a_series_label_is_never_dropped(tmp_path, text):
 # series label (layout/headblock.py headline_block: `label = head.series or
 # head.rubric`), so check_text_kept stops the draft build: "13 character(s) of
 # item1 (lines 3–7) were not placed: 钟楼区九九重阳节温暖老人心". A `##` line
-# over an unmarked title line is a rubric (infer.py H5). Found by the build
+# over an unmarked title line is a rubric (grammar.py H5). Found by the build
 # property.
 SERIES_AND_RUBRIC = {
     "label before": f"## 短评\n\n## 钟楼区九九重阳节温暖老人心\n\n共享智造\n\n{PARAGRAPH}\n",

@@ -37,6 +37,7 @@ class Paragraph:
     source: Span
     run_in: int = 0
     role: str = "body"     # a key of PARAGRAPH_ROLES
+    credit: int = 0        # a byline in parentheses right after the run-in: its length
 
     def printed_text(self) -> Iterator[str]:
         yield self.text
@@ -141,9 +142,14 @@ class Article:
 
     @property
     def dateline(self) -> str | None:
-        first = self.body[0] if self.body else None
-        if isinstance(first, Paragraph) and first.run_in:
-            return first.text[: first.run_in]
+        """The run-in dateline of the first paragraph of running text (a photo
+        caption, or a link box's item title, may stand before it)."""
+        for block in self.body:
+            if isinstance(block, Subhead) or isinstance(block, Paragraph) and block.role == "caption":
+                continue
+            if isinstance(block, Paragraph) and block.run_in and block.role == "body":
+                return block.text[: block.run_in]
+            return None
         return None
 
     def printed_text(self) -> Iterator[str]:
@@ -232,6 +238,7 @@ class Issue:
     epigraph: Epigraph | None = None
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
     dropped: tuple[Dropped, ...] = ()
+    decisions: tuple = field(default=(), compare=False)   # the parser's, rule by rule
 
     def printed_text(self) -> Iterator[str]:
         yield from self.masthead.printed_text()
@@ -239,6 +246,14 @@ class Issue:
             yield from self.epigraph.printed_text()
         for item in self.items:
             yield from item.printed_text()
+
+    def accounted_text(self) -> Iterator[str]:
+        """Every string of the source the model holds: what prints, then what
+        the print leaves out on purpose (`dropped`). The nothing-lost checks
+        compare it with the source."""
+        yield from self.printed_text()
+        for dropped in self.dropped:
+            yield dropped.text
 
     def stories(self) -> Iterator[tuple[str, "Article | Continuation | Promo", str | None]]:
         """Every item as the page carries it — a banner's stories in its place —

@@ -1,20 +1,27 @@
 """Stage 1 of the pipeline: a parsed issue file → the newspaper model.
 
-    read_source (encodings, line ends) → split_blocks (+ punctuation clean-up)
-    → masthead → structure inference (infer.py) → Issue
+    read_source (encodings, line ends, invisible characters)
+    → split_blocks (+ punctuation clean-up)          blocks.py, normalise.py
+    → the masthead blocks                            masthead.py
+    → pass 1: each block's evidence                  evidence.py
+    → pass 2: the grammar groups blocks into items   grammar.py
+    → the source's own jumps read back               jumps.py
+    → Issue
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..model import Issue
+from ..model import Dropped, Issue, Span
 from ..sidecar import Sidecar, find_sidecar
-from .source import read_source
-from .blocks import split_blocks
-from .infer import StructureReader
+from .blocks import running_head_page, split_blocks
+from .grammar import Reader
+from .jumps import rejoin
 from .masthead import complete, is_masthead_block, read_masthead
+from .source import read_source
 
 
 def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
@@ -35,13 +42,23 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
         if len(blocks) > 1 and is_masthead_block(blocks[1]):
             masthead_block = blocks[1]
             start = 2
+    import re as _re   # TEMPORARY until the masthead reader takes all its blocks
+    while start < len(blocks) and not blocks[start].heading and (
+            _re.search(r"刊号|邮发|社址|電話|电话|出版|主办|编印|印数|^[A-Z ]{6,}$|审连|准印",
+                       blocks[start].text) or running_head_page(blocks[start].text)):
+        start += 1
     masthead, found = read_masthead(name, name_line, masthead_block, source.path)
     diagnostics += found
     masthead, found = complete(masthead, dict(sidecar.masthead), month_style,
                                source.path)
     diagnostics += found
 
-    reader = StructureReader(blocks, source.path)
-    epigraph, items = reader.read(start)
-    diagnostics += reader.diagnostics
-    return Issue(source.path, masthead, tuple(items), epigraph, tuple(diagnostics))
+    first_page = None
+    reader = Reader(blocks, source.path, first_page)
+    reading = reader.read(start)
+    items, dropped, joins = rejoin(reading.items, reading.pages)
+    diagnostics += reading.diagnostics
+    dropped = tuple(Dropped(text, Span(source.path, line, line), "running head")
+                    for text, line in reading.running_heads) + dropped
+    return Issue(source.path, masthead, items, reading.epigraph, tuple(diagnostics),
+                 dropped, reading.decisions + joins)
