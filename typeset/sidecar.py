@@ -6,6 +6,15 @@
     sections: {2: 综合新闻}           # section names for the running heads
     editors: {责任编辑: 王伟, 校对: 李娜}
     promo_qr_url: https://example.org/today
+    structure:                       # corrections to how the file was read
+      - lines: 40
+        is: article                  # line 40 starts a new article
+      - lines: 40-41
+        is: title
+      - lines: [12, 15]              # the block at line 15 joins the paragraph at 12
+        is: joined
+      - lines: 158-160
+        is: dropped
     placement:
       - item: 作风硬                  # an item key (item5, item4.1) or part of its title
         page: 2
@@ -30,8 +39,9 @@ from pathlib import Path
 from typing import Any
 
 from .design import Layout, Table
-from .design.schema import (REQUIRED, Context, Date, Int, ListOf, MapOf, Section, Setting,
-                            SettingsError, Span, Text, Url, read_yaml, suggest)
+from .design.schema import (REQUIRED, Choice, Context, Date, Int, ListOf, MapOf, Section,
+                            Setting, SettingsError, SourceLines, Span, Text, Url, read_yaml,
+                            suggest)
 from .model import Issue, title_of
 
 MAX_ISSUE_NUMBER = 9_999          # 第N期 within a year or a run
@@ -56,6 +66,29 @@ class PlacementEntry:
     order: int | None = None
 
 
+# What staff may say a run of source lines is (`structure:` entries).
+STRUCTURE_KINDS = {
+    "article": "the lines start a new article (the first is its title or first paragraph)",
+    "title": "the lines are the title of a new article (1–3 lines)",
+    "subhead": "the line is a subhead of the story it stands in",
+    "paragraph": "the lines are running text, never a title or a label",
+    "joined": "lines [A, B]: the block at B joins the paragraph at A (one paragraph)",
+    "byline": "the line is the byline of the story it closes",
+    "caption": "the line is a photo caption",
+    "dropped": "the lines are not printed (kept in the model as dropped)",
+}
+
+
+@dataclass(frozen=True)
+class StructureEntry:
+    """One `structure:` entry: source lines `first`–`last` are `kind`;
+    `line` is the entry's line in the sidecar."""
+    first: int
+    last: int
+    kind: str
+    line: int
+
+
 @dataclass(frozen=True)
 class Sidecar:
     path: str | None = None
@@ -67,6 +100,7 @@ class Sidecar:
     promo_qr_url: str | None = None
     placement: tuple[PlacementEntry, ...] = ()
     lines: Table = field(default_factory=Table)      # key path → line, for later errors
+    structure: tuple[StructureEntry, ...] = ()
 
     def with_options(self, **options: Any) -> "Sidecar":
         """Command-line masthead options (paper, date, issue, total_issue) over the file's."""
@@ -111,6 +145,11 @@ PLACEMENT = Section([
     Setting("order", Int(1), None, "1: the lead story; items with an order come first"),
 ], lambda v, ctx, path: _entry(v, ctx, path))
 
+STRUCTURE = Section([
+    Setting("lines", SourceLines(), REQUIRED, "a source line, or first-last"),
+    Setting("is", Choice(*STRUCTURE_KINDS), REQUIRED, "what those lines are"),
+], lambda v, ctx, path: StructureEntry(v["lines"][0], v["lines"][1], v["is"], ctx.lines[path]))
+
 SIDECAR = Section([
     Setting("masthead", MASTHEAD, REQUIRED, "masthead facts the issue file lacks"),
     Setting("layout", Text(), None, "layout name in layouts/ or a path to a layout file"),
@@ -122,6 +161,8 @@ SIDECAR = Section([
     Setting("promo_qr_url", Url(), None, "the promo QR code's address for this issue"),
     Setting("placement", ListOf(PLACEMENT, nonempty=False, unique=False), (),
             "staff placement: pins and order"),
+    Setting("structure", ListOf(STRUCTURE, nonempty=False, unique=False), (),
+            "corrections to the reading, by source line"),
 ])
 
 
@@ -161,7 +202,8 @@ def load_sidecar(path: Path) -> Sidecar:
     ctx = Context(name, SidecarError, path.parent)
     v = SIDECAR.convert(root, ctx, "")
     return Sidecar(name, v["masthead"], v["layout"], v["pages"], Table(v["sections"]),
-                   Table(v["editors"]), v["promo_qr_url"], v["placement"], Table(ctx.lines))
+                   Table(v["editors"]), v["promo_qr_url"], v["placement"], Table(ctx.lines),
+                   tuple(v["structure"]))
 
 
 # ---------------------------------------------------------------- staff decisions

@@ -308,6 +308,27 @@ class Span(Kind):
         return first, last
 
 
+class SourceLines(Kind):
+    """A source line or a range of them: 40, "40-41", [40, 41]."""
+    what = "a source line (40) or a range (40-41 or [40, 41])"
+
+    def convert(self, node, ctx, path):
+        if isinstance(node, yaml.SequenceNode):
+            return Span().convert(node, ctx, path)
+        value = self.expect(node, ctx, path, {"int", "str"})
+        if isinstance(value, int):
+            if value < 1:
+                ctx.fail(node, path, f"expected {self.what}, got {value}")
+            return value, value
+        first, dash, last = value.replace("–", "-").partition("-")
+        if not (first.strip().isdigit() and (not dash or last.strip().isdigit())):
+            ctx.fail(node, path, f"expected {self.what}, got {value!r}")
+        a, b = int(first), int(last if dash else first)
+        if not 1 <= a <= b:
+            ctx.fail(node, path, f"expected {self.what}, got {value!r}")
+        return a, b
+
+
 class ListOf(Kind):
     def __init__(self, item: Kind, nonempty: bool = True, unique: bool = True):
         self.item, self.nonempty, self.unique = item, nonempty, unique

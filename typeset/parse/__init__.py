@@ -18,6 +18,7 @@ from ..diagnostics import Diagnostic
 from ..model import Dropped, Issue, Span
 from ..sidecar import Sidecar, find_sidecar
 from .blocks import running_head_page, split_blocks
+from .corrections import apply_structure
 from .grammar import Reader
 from .jumps import rejoin
 from .masthead import complete, is_masthead_block, read_masthead
@@ -53,12 +54,16 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
                                source.path)
     diagnostics += found
 
-    first_page = None
-    reader = Reader(blocks, source.path, first_page)
+    line_count = len(source.lines)
+    while line_count and not source.lines[line_count - 1].strip():
+        line_count -= 1
+    body, forced, staff_dropped = apply_structure(blocks[start:], sidecar.structure,
+                                                  line_count, source.path, sidecar.path)
+    reader = Reader(blocks[:start] + body, source.path, None, forced)
     reading = reader.read(start)
     items, dropped, joins = rejoin(reading.items, reading.pages)
     diagnostics += reading.diagnostics
     dropped = tuple(Dropped(text, Span(source.path, line, line), "running head")
-                    for text, line in reading.running_heads) + dropped
+                    for text, line in reading.running_heads) + dropped + staff_dropped
     return Issue(source.path, masthead, items, reading.epigraph, tuple(diagnostics),
                  dropped, reading.decisions + joins)

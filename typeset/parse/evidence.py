@@ -335,6 +335,7 @@ class Clue:
     page: int | None = None        # running_head: the page it heads
     label: str = ""     # label: briefs / link / rubric / series
     child_kind: str = ""
+    forced: str = ""    # what staff say the block is (sidecar structure:), if they do
 
     @property
     def heading(self) -> int:
@@ -362,12 +363,28 @@ BLOCK_KINDS = {
     "kicker": "a short line leading into a title: …——, …：",
     "title": "1–3 short lines that do not read as sentences",
     "heading": "a ## or ### heading that is none of the above",
+    "subhead": "a subhead, as staff say",
     "text": "body text",
 }
 
 
-def read_clue(block: RawBlock, gap: int) -> Clue:
-    """The strongest evidence about one block."""
+# what a block staff named (sidecar structure:) is taken to be
+FORCED_KINDS = {"title": "title", "subhead": "subhead", "paragraph": "text", "joined": "text",
+                "byline": "credit",
+                "caption": "caption"}
+
+
+def read_clue(block: RawBlock, gap: int, forced: str = "") -> Clue:
+    """The strongest evidence about one block; what staff say it is, when they do."""
+    clue = _evidence(block, gap)
+    if not forced:
+        return clue
+    kind = FORCED_KINDS.get(forced, clue.kind)
+    return Clue(block, kind, f"staff: {forced}", gap, clue.text, clue.marker, clue.page,
+                clue.label, clue.child_kind, forced)
+
+
+def _evidence(block: RawBlock, gap: int) -> Clue:
     text = block.texts[0]
     marker = ""
     if text[0] in SUBHEAD_MARKERS:
@@ -391,14 +408,14 @@ def read_clue(block: RawBlock, gap: int) -> Clue:
         return clue("label", f"a {found[0]} label", label=found[0], child_kind=found[1])
     if single and is_section_head(text):
         return clue("section", "numbered like a section: " + text[:3])
+    if single and not block.heading and is_residue(text):
+        return clue("residue", "reprint boilerplate")
     if single and not block.heading and closing_credit(text):
         return clue("credit", "a credit line")
     if single and not block.heading and is_official(text):
         return clue("official", "an official's post and name")
     if single and not block.heading and is_caption(text):
         return clue("caption", "图为…" if text.startswith(("图为", "圖為")) else "ends with a photo credit")
-    if single and not block.heading and is_residue(text):
-        return clue("residue", "reprint boilerplate")
     if block.heading:
         return clue("heading", f"marked {'#' * block.heading}")
     if single and is_dash_line(text):

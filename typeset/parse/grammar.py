@@ -67,6 +67,8 @@ RULES = {
     "B7": "several lines broken by hand are a line group",
     "W1": "reprint boilerplate (来源, 责任编辑, an address, a copyright notice) is kept and flagged",
     "J1": "a jump at a paragraph's end （下转第N版） ends the story's part on this page",
+    "J2": "a （上接第M版） part of a story that jumped to its page in the same file is read back into it",
+    "S1": "staff said so in the sidecar's structure: entries",
 }
 
 BRIEF_MAX = 100    # characters: a single paragraph shorter than this is a brief's
@@ -149,9 +151,12 @@ class Reading:
 
 
 class Reader:
-    def __init__(self, blocks: list[RawBlock], file: str, first_page: int | None = None):
+    def __init__(self, blocks: list[RawBlock], file: str, first_page: int | None = None,
+                 forced: dict[int, str] | None = None):
         self.file = file
-        self.clues = [read_clue(b, b.first - (blocks[k - 1].last if k else b.first) - 1)
+        forced = forced or {}
+        self.clues = [read_clue(b, b.first - (blocks[k - 1].last if k else b.first) - 1,
+                                forced.get(b.first, ""))
                       for k, b in enumerate(blocks)]
         self.items: list[Item] = []
         self.item_pages: list[tuple[int, int | None]] = []
@@ -191,7 +196,12 @@ class Reader:
 
     def _step(self, i: int) -> int:
         clue = self.clues[i]
+        if clue.forced:
+            self._decide(clue.line, "S1", f"staff: {clue.forced}")
+        if clue.forced == "article":
+            self._close()
         handler = {
+            "subhead": self._staff_subhead,
             "running_head": self._running_head, "jump_in": self._jump_in,
             "promo": self._promo, "label": self._label, "section": self._section,
             "credit": self._credit, "official": self._official, "caption": self._caption,
@@ -359,6 +369,13 @@ class Reader:
             self._new_titled(clue.text, clue.line, "H6")
         return 1
 
+    def _staff_subhead(self, i: int) -> int:
+        clue = self.clues[i]
+        if not self._open():
+            self._start(clue.line, "S1")
+        self._subhead(clue.text, clue.line, 1, clue.marker, "S1")
+        return 1
+
     def _subhead(self, text: str, line: int, level: int, marker: str, rule: str,
                  plain: bool = False) -> None:
         self.draft.body.append(_Head(text, line, level, marker, plain))
@@ -384,8 +401,11 @@ class Reader:
         while j < n and clues[j].kind == "dash":
             dashes.append(clues[j].text)
             last, j = clues[j].block.last, j + 1
-        if j >= n or clues[j].kind in ("heading", "title", "label", "running_head"):
+        if (j >= n or clues[j].kind in ("heading", "label", "running_head")
+                or clues[j].kind == "title" and not self._turn(j)) and clues[i].forced != "title":
             return None   # a title is followed by its story's text
+        if len(lines) == 1 and self._turn(i + len(kicker)) and clues[i].forced != "title":
+            return None   # 记者：明年有什么打算？ a speaker's turn (B3)
         subtitle = tuple(t for t in dashes if not is_occasion(t))
         deck = tuple(t for t in dashes if is_occasion(t))
         main = tuple(lines)
@@ -397,10 +417,19 @@ class Reader:
             main, subtitle = main[:1], main[1:]
         if not main:
             return None
-        unmistakable = bool(kicker or subtitle or deck or len(main) > 1)
+        unmistakable = bool(kicker or subtitle or deck or len(main) > 1 or clues[i].forced)
         return {"kicker": kicker, "main": main, "subtitle": subtitle, "deck": deck,
                 "first": clues[i].line, "last": last, "span": j - i,
                 "unmistakable": unmistakable}
+
+    def _turn(self, i: int) -> bool:
+        """B3: a line opening with a speaker's label (记者：…) when that speaker
+        opens another block close by — a turn of an interview, not a title."""
+        who = speaker(self.clues[i].text)
+        if not who or self.clues[i].heading:
+            return False
+        near = self.clues[max(0, i - 12): i] + self.clues[i + 1: i + 13]
+        return any(speaker(c.text) == who for c in near if not c.heading)
 
     def _titles(self, i: int) -> int:
         clue = self.clues[i]
@@ -512,7 +541,7 @@ class Reader:
 
     def _credit(self, i: int) -> int:                                       # C1
         clue = self.clues[i]
-        credit = closing_credit(clue.text)
+        credit = closing_credit(clue.text) or (clue.text, False)
         if self._open():
             self._byline(credit, clue.line, "end", "C1")
             self._close()
@@ -649,6 +678,11 @@ class Reader:
                 for line in lines:
                     body.append(_Text([line], line.number, "item"))
                 self._decide(lines[0].number, "B2", f"{len(lines)} list entries")
+            elif previous is not None and self.clues[i].forced == "joined":
+                tail = previous.lines[-1]                                   # S1
+                previous.lines[-1] = Line(tail.number, tail.text + lines[0].text)
+                previous.lines.extend(lines[1:])
+                previous.last = lines[-1].number
             elif previous is not None and previous.role == "body" \
                     and ends_open(previous.lines[-1].text) \
                     and (reads_as_sentence(previous.lines[-1].text) or gap >= 2

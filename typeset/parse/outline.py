@@ -6,7 +6,8 @@ import dataclasses
 import datetime as dt
 
 from ..model import (Article, Banner, Continuation, Issue, LineGroup, Paragraph, Promo,
-                    Subhead)
+                     Subhead)
+from .grammar import RULES
 
 
 def issue_to_json(issue: Issue) -> dict:
@@ -32,28 +33,42 @@ def issue_to_json(issue: Issue) -> dict:
 
 
 def outline(issue: Issue) -> str:
-    m = issue.masthead
+    """The issue as a reader's outline, with source lines; every decision the
+    reader made is listed under the element it made, with its rule."""
+    why: dict[int, list] = {}
+    for decision in issue.decisions:
+        why.setdefault(decision.line, []).append(decision)
     out = [f"{issue.source}"]
-    out.append(f"masthead  {m.paper_name or '?'} · {m.date.isoformat() if m.date else '?'}"
-               f" {m.weekday or ''} · 第{m.issue_number or '?'}期 · 总第{m.total_issue_number or '?'}期"
-               f" · {m.lunar_date or '?'}")
-    for label, value in (("licence", m.licence), ("approval", m.approval), ("sponsor", m.sponsor),
-                         ("publisher", m.publisher), ("note", m.note)):
-        if value:
-            out.append(f"          {label}: {value}")
-    if m.missing:
-        out.append(f"          missing: {', '.join(m.missing)}")
+    out.extend(_masthead(issue.masthead))
     if issue.epigraph:
         e = issue.epigraph
         out.append(f"epigraph  {_short(e.text)}  {e.attribution}  [{e.source}]")
     for number, item in enumerate(issue.items, 1):
         out.extend(_item(item, f"{number}."))
+    for dropped in issue.dropped:
+        out.append(f"not printed again ({dropped.reason}): {dropped.text}  [{dropped.source}]")
+    out.append("")
+    out.append("why, line by line:")
+    for line in sorted(why):
+        for d in why[line]:
+            out.append(f"  {line:>5}  {d.rule:<4} {d.what}  — {RULES.get(d.rule, '')}")
     return "\n".join(out)
+
+
+def _masthead(m) -> list[str]:
+    try:
+        from .masthead import describe
+    except ImportError:
+        describe = None
+    if describe is not None:
+        return describe(m)
+    return [f"masthead  {m.paper_name or '?'} · {m.date.isoformat() if m.date else '?'}"]
 
 
 def _item(item, label: str, indent: str = "") -> list[str]:
     if isinstance(item, Banner):
-        lines = [f"{indent}{label} banner  {item.title}  [{item.source}]"]
+        name = "column of briefs" if item.kind == "briefs" else "banner"
+        lines = [f"{indent}{label} {name}  {item.title}  [{item.source}]"]
         for k, article in enumerate(item.items, 1):
             lines += _item(article, f"{label}{k}", indent + "   ")
         return lines
@@ -62,22 +77,35 @@ def _item(item, label: str, indent: str = "") -> list[str]:
     lines = []
     h = item.headline
     if isinstance(item, Continuation):
-        lines.append(f"{indent}{label} continuation from page {item.from_page}"
-                     f"{'  ' + ' / '.join(h.main) if h else ''}  [{item.source}]")
+        lines.append(f"{indent}{label} continuation from page {item.from_page} (its origin is not in "
+                     f"the file){'  ' + ' / '.join(h.main) if h else ''}  [{item.source}]")
     else:
         lines.append(f"{indent}{label} {item.kind}  {' / '.join(h.main) or '(untitled)'}  [{item.source}]")
     if h:
         for name, value in (("rubric", h.rubric), ("series", h.series),
-                            ("kicker", " / ".join(h.kicker)), ("subtitle", " / ".join(h.subtitle))):
+                            ("kicker", " / ".join(h.kicker)), ("subtitle", " / ".join(h.subtitle)),
+                            ("deck", " / ".join(h.deck))):
             if value:
                 lines.append(f"{indent}     {name}: {value}")
     if isinstance(item, Article) and item.dateline:
         lines.append(f"{indent}     dateline: {item.dateline}")
-    for block in item.body:
-        lines.append(f"{indent}     {_block(block)}")
-    if item.byline:
+    if item.byline and item.byline.position != "end":
         lines.append(f"{indent}     byline: {item.byline.text} ({item.byline.position})")
+    starts = {j.block: j for j in getattr(item, "jumps", ())}
+    for n, block in enumerate(item.body):
+        if n in starts:
+            j = starts[n]
+            lines.append(f"{indent}     — the source continued it on page {j.to_page} "
+                         f"(read back from line {j.source.first_line}) —")
+        lines.append(f"{indent}     {_block(block)}")
+    if item.byline and item.byline.position == "end":
+        lines.append(f"{indent}     byline: {item.byline.text}")
+    if item.jump_to_page is not None:
+        lines.append(f"{indent}     jumps to page {item.jump_to_page}, not in the file: its line is kept")
     return lines
+
+
+_ROLE_MARK = {"body": "¶", "item": "•", "turn": "?", "caption": "▣"}
 
 
 def _block(block) -> str:
@@ -86,7 +114,8 @@ def _block(block) -> str:
     if isinstance(block, LineGroup):
         return f"lines×{len(block.lines)}  {_short(block.lines[0])}  [{block.source}]"
     assert isinstance(block, Paragraph)
-    return f"¶ {_short(block.text)}  [{block.source}]"
+    mark = _ROLE_MARK[block.role] if block.role != "turn" else block.text[:block.run_in]
+    return f"{mark} {_short(block.text)}  [{block.source}]"
 
 
 def _short(text: str, width: int = 24) -> str:
