@@ -139,3 +139,33 @@ def test_the_outline_names_the_rule_of_every_decision(tmp_path):
     issue = read(tmp_path, f"## 全市重点项目建设提速\n\n{LONG}\n\n### 新区道路改造完工\n\n本报讯 {SECOND}\n")
     text = outline(issue)
     assert "H4b" in text and "a heading followed by a dateline paragraph starts a new item" in text
+
+
+def test_a_character_lost_upstream_is_flagged_with_its_line(tmp_path):
+    issue = read(tmp_path, "## 新区道路改造完工\n\n今年□月，新区道路改造全面完工，市民出行更加方便。\n")
+    assert [(d.line, d.rule) for d in issue.diagnostics if d.rule == "parse.lost_character"] == [(5, "parse.lost_character")]
+
+
+def test_a_question_in_halfwidth_text_is_not_a_lost_character(tmp_path):
+    issue = read(tmp_path, "## 新区道路改造完工\n\n独居老人过得好吗?他们过冬的衣物准备了没有,记者走访了社区。\n")
+    assert not [d for d in issue.diagnostics if d.rule == "parse.lost_character"]
+
+
+def test_straight_quotes_in_chinese_text_become_curly(tmp_path):
+    issue = read(tmp_path, '## 新区道路改造完工\n\n市民说"路好走了",记者看到\'小巷\'也变宽了。\n')
+    assert issue.items[0].body[0].text == "市民说“路好走了”，记者看到‘小巷’也变宽了。"
+
+
+def test_a_short_first_half_ending_on_a_number_joins_its_rest(tmp_path):
+    issue = read(tmp_path, f"## 用电负荷创新高\n\n{LONG}\n\n今年全区完成投资3\n\n6.5亿元，同比增长12%。\n")
+    assert issue.items[0].body[-1].text == "今年全区完成投资36.5亿元，同比增长12%。"
+
+
+def test_a_short_first_half_ending_on_a_function_word_joins_its_rest(tmp_path):
+    issue = read(tmp_path, f"## 用电负荷创新高\n\n{LONG}\n\n供电公司组织人员对线路和\n\n变压器开展巡查。\n")
+    assert issue.items[0].body[-1].text == "供电公司组织人员对线路和变压器开展巡查。"
+
+
+def test_a_date_in_parentheses_under_a_document_title_is_its_deck(tmp_path):
+    issue = read(tmp_path, f"## 政府工作报告\n\n（2024年3月5日）\n\n{LONG}\n")
+    assert issue.items[0].headline.deck == ("（2024年3月5日）",)

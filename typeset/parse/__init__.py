@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, warning
 from ..model import Dropped, Issue, Span
 from ..sidecar import Sidecar, find_sidecar
 from .blocks import running_head_page, split_blocks
 from .corrections import apply_structure
+from .evidence import lost_characters
 from .grammar import Reader
 from .jumps import rejoin
 from .masthead import complete, is_masthead_block, read_masthead
@@ -35,6 +36,11 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
         sidecar = find_sidecar(path)
     blocks = split_blocks(source.lines)
     diagnostics: list[Diagnostic] = list(source.diagnostics)
+    for number, raw in enumerate(source.lines, 1):
+        for snippet in lost_characters(raw):
+            diagnostics.append(warning(f"'{snippet}': a character seems lost upstream "
+                                       "(□, �, or ? inside Han text); check the original page",
+                                       source.path, number, rule="parse.lost_character"))
 
     start, name, name_line, masthead_block = 0, None, None, None
     if blocks and blocks[0].heading == 1:

@@ -18,6 +18,7 @@ from .normalise import clean_spaces, normalise_punctuation
 class Line:
     number: int   # 1-based source line number
     text: str     # cleaned and normalised
+    hard: bool = False   # the source ends it with a hard break (two trailing spaces)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def split_blocks(source_lines: tuple[str, ...]) -> list[RawBlock]:
             level = min(len(heading.group(1)), 3)
             blocks.append(RawBlock((Line(number, normalise_punctuation(heading.group(2))),), level))
             continue
-        current.append(Line(number, normalise_punctuation(text)))
+        current.append(Line(number, normalise_punctuation(text),
+                            raw.rstrip("\r\n").endswith("  ")))
     flush()
     return blocks
 

@@ -279,6 +279,27 @@ def is_residue(text: str) -> bool:
                                 or bool(_ADDRESS.search(text)) and len(text) <= 40)
 
 
+# A character the converter lost: □, the replacement character, or an ASCII ?
+# standing between two Han characters (人?家).
+_LOST = re.compile(rf"[{HAN}][□\ufffd?][{HAN}]|□|\ufffd")
+
+
+_QUESTION_ENDS = "吗呢吧么啊呀嘛谁啥"
+
+
+def lost_characters(raw: str) -> list[str]:
+    """Snippets of a source line where a character seems lost upstream. An
+    ASCII ? counts only in a line otherwise punctuated full-width, and not
+    after a question word (过得好吗?他们 is a question)."""
+    halfwidth = bool(re.search(r"[,:;!]", raw))
+    found = []
+    for m in _LOST.finditer(raw):
+        if "?" in m.group(0) and (halfwidth or m.group(0)[0] in _QUESTION_ENDS):
+            continue
+        found.append(raw[max(0, m.start() - 2): m.end() + 2])
+    return found
+
+
 # ------------------------------------------------------------------ titles
 
 def is_title_line(text: str, last: bool = True) -> bool:
@@ -310,6 +331,25 @@ def is_short_label(text: str) -> bool:
 _OCCASION = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|在.{2,40}(?:会议|大会|会)上")
 
 
+_DATE_LINE = re.compile(r"^（\d{4}年\d{1,2}月\d{1,2}日(?:[^（）]{0,30})?）$")
+# function words a title never ends on (a cut mid-sentence does: 开展线路台区走访和)
+_NOT_A_TITLE_END = "的和与及或在对把被从向将是了等并而且但其之以于为"
+# marks no paragraph opens with: the first half of a cut went before them
+_NOT_A_START = "，。、；：！？）》”’」』…%℃"
+
+
+def cut_before(first: str, then: str, gap: int) -> bool:
+    """B1: `first` (a short line ending mid-sentence) and the text `then`,
+    `gap` blank lines on, are one paragraph cut at a column break: a pause
+    mark inside the first half, 2+ blank lines between, a first half ending on
+    a function word, or a second half no paragraph could open with (a mark, or
+    the rest of a number: 16日上午 / 11时14分)."""
+    if not ends_open(first) or not then:
+        return False
+    return (has_pause(first) or gap >= 2 or first[-1] in _NOT_A_TITLE_END
+            or then[0] in _NOT_A_START or first[-1].isdigit() and then[0].isdigit())
+
+
 def is_dash_line(text: str) -> bool:
     """——访市政协副主席… · ——2026年1月26日在…会议上: introduced by a dash."""
     return text.startswith("——") and len(text) <= 60 and "。" not in text
@@ -317,7 +357,7 @@ def is_dash_line(text: str) -> bool:
 
 def is_occasion(text: str) -> bool:
     """A document's date or occasion line: ——2026年1月26日在…上, （2024年3月5日）."""
-    return bool(_OCCASION.search(text)) or bool(re.match(r"^（\d{4}年\d{1,2}月\d{1,2}日）$", text))
+    return bool(_OCCASION.search(text)) or bool(_DATE_LINE.match(text))
 
 
 # ------------------------------------------------------------------ the clue
@@ -420,6 +460,8 @@ def _evidence(block: RawBlock, gap: int) -> Clue:
         return clue("heading", f"marked {'#' * block.heading}")
     if single and is_dash_line(text):
         return clue("dash", "a date or occasion" if is_occasion(text) else "introduced by ——")
+    if single and _DATE_LINE.match(text):
+        return clue("dash", "a date in parentheses")
     if single and is_kicker_line(text):
         return clue("kicker", "leads on with " + text[-2:])
     count = len(block.lines)
@@ -431,6 +473,21 @@ def _evidence(block: RawBlock, gap: int) -> Clue:
     if count >= 3 and all(is_photo_label(t) for t in block.texts):
         return clue("captions", f"{count} short labels stacked, as under a row of photos")
     return clue("text", "")
+
+
+def set_by_hand(lines) -> str:
+    """B7: how the lines of one block are set. 'lines' when broken by hand (a
+    hard break, or one sentence a line, verse-like: short lines of like
+    length); 'paragraph' when they are one paragraph the extractor wrapped or
+    set a sentence a line."""
+    texts = [line.text for line in lines]
+    if any(line.hard for line in lines[:-1]):
+        return "lines"
+    if all(not ends_open(t) for t in texts):
+        longest, shortest = max(map(len, texts)), min(map(len, texts))
+        if longest <= 24 and shortest * 2 >= longest:
+            return "lines"
+    return "paragraph"
 
 
 def is_photo_label(text: str) -> bool:

@@ -20,10 +20,10 @@ from ..diagnostics import Diagnostic, warning
 from ..model import (Article, Banner, Block, Byline, Continuation, Epigraph, Headline, Item,
                      LineGroup, Paragraph, Promo, Span, Subhead)
 from .blocks import Line, RawBlock
-from .evidence import (AGAIN, Clue, closing_credit, continued_from, credit_parts, dateline_length, ends_open,
+from .evidence import (AGAIN, Clue, closing_credit, cut_before, continued_from, credit_parts, dateline_length, ends_open,
                        glued_credit, inline_credit, is_caption, is_occasion, is_short_label,
                        jump_out, list_number, mentions_photos, phrases, has_pause, reads_as_headline,
-                       reads_as_sentence, read_clue, rubric_and_title, speaker, SERIES_LABEL)
+                       reads_as_sentence, read_clue, set_by_hand, rubric_and_title, speaker, SERIES_LABEL)
 
 RULES = {
     # the front matter
@@ -58,13 +58,15 @@ RULES = {
     "C3": "a bare name on the last line of a story, under a finished sentence, is its byline",
     "C4": "a story credited with photos (文/图, 摄) has short lines between paragraphs as captions",
     # body
-    "B1": "a paragraph cut mid-sentence joins the next text (a sentence, or 2+ blank lines between)",
+    "B1": "a paragraph cut mid-sentence joins the next text: a long or paused first half, 2+ "
+          "blank lines between, a function word at its end, a second half no paragraph opens with",
     "B2": "numbered entries (1. 2. 一是…) are a list, never joined to their neighbours",
     "B3": "two or more speakers (主持人：/ name：) taking turns make an interview",
     "B4": "a photo caption (图为…, …摄) is a caption where its photo was",
     "B5": "a 图为 caption after another story's text makes photo news with the paragraph before it",
     "B6": "a titled story of one short paragraph (under 100 characters) is a brief",
-    "B7": "several lines broken by hand are a line group",
+    "B7": "lines broken by hand (a hard break; short sentence lines of like length) are a line "
+          "group; other lines of one block are one paragraph",
     "W1": "reprint boilerplate (来源, 责任编辑, an address, a copyright notice) is kept and flagged",
     "J1": "a jump at a paragraph's end （下转第N版） ends the story's part on this page",
     "J2": "a （上接第M版） part of a story that jumped to its page in the same file is read back into it",
@@ -469,9 +471,10 @@ class Reader:
                 self._subhead(group["main"][0], clue.line, 1, "", "L2")
                 return group["span"]
             line = group["main"][0]
-            if not group["unmistakable"] and ends_open(line) and has_pause(line) \
-                    and not self._dateline_follows(i):
-                return self._text(i)   # 对龙门实验室加大招才, a pause inside, open: a cut (B1)
+            after_text = after.text if after is not None and after.kind == "text" else ""
+            if not group["unmistakable"] and not self._dateline_follows(i) and after is not None \
+                    and cut_before(line, after_text, after.gap):
+                return self._text(i)   # 对龙门实验室加大招才 with a comma: a cut (B1)
             who = speaker(line)
             if who and any(speaker(p.lines[0].text) == who for p in draft.paragraphs()):
                 return self._text(i)   # 主持人：最开始你不知道吗？ a turn of the speakers (B3)
@@ -684,9 +687,8 @@ class Reader:
                 previous.lines.extend(lines[1:])
                 previous.last = lines[-1].number
             elif previous is not None and previous.role == "body" \
-                    and ends_open(previous.lines[-1].text) \
-                    and (reads_as_sentence(previous.lines[-1].text) or gap >= 2
-                         or self.clues[i - 1].kind == "title") \
+                    and (reads_as_sentence(previous.lines[-1].text) and ends_open(previous.lines[-1].text)
+                         or cut_before(previous.lines[-1].text, lines[0].text, gap)) \
                     and not list_number(lines[0].text):                     # B1
                 tail = previous.lines[-1]
                 previous.lines[-1] = Line(tail.number, tail.text + lines[0].text)
@@ -795,11 +797,11 @@ class Reader:
                                       part.marker))
                 continue
             span = Span(self.file, part.lines[0].number, part.last)
-            if part.role == "body" and len(part.lines) > 1:
+            if part.role == "body" and len(part.lines) > 1 and set_by_hand(part.lines) == "lines":
                 blocks.append(LineGroup(tuple(line.text for line in part.lines), span))
                 first_body = False
                 continue
-            text = part.lines[0].text
+            text = "".join(line.text for line in part.lines)                  # B7
             role, run_in, credit = part.role, 0, 0
             if role == "body":
                 lead = dateline_length(text)

@@ -4,6 +4,7 @@ PDF-to-text tools turn full-width punctuation into ASCII (`,:()!?;`) inside
 Chinese text. A reader sees full-width marks there, so we restore them — but
 only where a Chinese character is next to the mark: numbers, Latin words and
 codes (1,000 · 12:30 · f(x) · 3.30 · 60GWh) keep their ASCII punctuation.
+Straight quotes " ' in Chinese text become “ ” ‘ ’.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def normalise_punctuation(text: str) -> str:
             if (before and is_cjk(before)) or (after and is_cjk(after)) or (
                     not after and before and not before.isascii()):
                 chars[i] = _FULL[c]
-    out = "".join(chars)
+    out = _curly_quotes("".join(chars))
     # A full-width mark needs no space beside it: "见精神, 见魄力" → "见精神，见魄力".
     out = re.sub(r" *([，：；！？（）、。“”]) *", _keep_mark, out)
     return out
@@ -63,3 +64,23 @@ def normalise_punctuation(text: str) -> str:
 
 def _keep_mark(match: re.Match) -> str:
     return match.group(1)
+
+
+def _curly_quotes(text: str) -> str:
+    """Straight quotes in Chinese text become “ ” and ‘ ’, opening and closing
+    in turn along the line; an apostrophe in a Latin word (don't) stays."""
+    if '"' not in text and "'" not in text or not any(is_cjk(c) for c in text):
+        return text
+    out, double, single = [], 0, 0
+    for i, c in enumerate(text):
+        if c == '"':
+            out.append("“" if double % 2 == 0 else "”")
+            double += 1
+        elif c == "'" and not (0 < i < len(text) - 1 and text[i - 1].isascii()
+                                and text[i - 1].isalpha() and text[i + 1].isascii()
+                                and text[i + 1].isalpha()):
+            out.append("‘" if single % 2 == 0 else "’")
+            single += 1
+        else:
+            out.append(c)
+    return "".join(out)
