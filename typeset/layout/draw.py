@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from ..compose import Composer, Line, Run
 from ..design import BASELINE_RATIO, PT_PER_MM, Filler, Layout
 from ..design.units import FILLER_LINE, PROMO_LINE, SET_LINE
-from ..frames import Element, QRCode, Rule, TextLine
+from ..frames import Box, Element, QRCode, Rule, TextLine
 from .columns import split_columns
 from .headblock import HeadBlock
-from .measure import FlowLine
+from .measure import BOX_NARROWER, BOX_PAD, FlowLine
 from .place import Module
 
 PULL_QUOTE_RULES = (1.2, 0.4)   # pt: a heavy rule over a pull quote, a fine one under it
@@ -63,23 +63,52 @@ def module_box(layout: Layout, module: Module) -> tuple[float, float, float, flo
 
 
 def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: tuple[FlowLine, ...],
-                      first_line: int, body_height: int) -> list[list[tuple[FlowLine, int]]]:
+                      first_line: int, body_height: int,
+                      boxed: bool = False) -> list[list[tuple[FlowLine, int]]]:
     """Body flow in the module's columns, balanced; every item starts where
-    columns.py counted it, grid items on a grid line. Returns the columns."""
+    columns.py counted it, grid items on a grid line. Returns the columns.
+    `boxed`: the module is framed (a link box) — its lines, set BOX_NARROWER
+    characters short of a column, are spread inside the frame, BOX_PAD
+    characters clear of its sides."""
     layout = composer.layout
     grid = layout.grid
     rule = layout.rules.column_rule_pt
     top_y = first_line * layout.line_pitch_pt
     columns = split_columns(flow, module.width, body_height)
+    xs, text_w = column_lefts(layout, module, boxed)
     for index, column in enumerate(columns):
-        x = grid.column_x(module.col + index)
+        x = xs[index]
         for item, start in column:
             top = (first_line + start / item.subdiv) * layout.line_pitch_pt
             draw_flow_line(page, layout, item, x, top)
         if rule > 0 and index:    # a hairline in the gutter between a module's columns
-            gx = x - grid.gutter_chars * layout.body_size_pt / 2
+            gx = (xs[index - 1] + text_w + x) / 2
             page.add(Rule(gx, top_y, gx, top_y + grid.lines_height_pt(body_height), rule))
     return columns
+
+
+def column_lefts(layout: Layout, module: Module, boxed: bool) -> tuple[list[float], float]:
+    """The left edge of each of a module's columns of text, and their width."""
+    grid = layout.grid
+    body = layout.body_size_pt
+    if not boxed:
+        return ([grid.column_x(module.col + i) for i in range(module.width)],
+                grid.column_chars * body)
+    x, _, w, _ = module_box(layout, module)
+    text_w = (grid.column_chars - BOX_NARROWER) * body
+    k = module.width
+    if k == 1:
+        return [x + (w - text_w) / 2], text_w
+    pad = BOX_PAD * body
+    gap = (w - 2 * pad - k * text_w) / (k - 1)
+    return [x + pad + i * (text_w + gap) for i in range(k)], text_w
+
+
+def draw_box(page: PageDraw, layout: Layout, module: Module) -> None:
+    """A thin rule frame on the module's edges (a link box): the head inside
+    it at the top, a line of air inside it at the foot."""
+    x, y, w, h = module_box(layout, module)
+    page.add(Box(x, y, w, h, stroke=layout.rules.box_rule_pt))
 
 
 def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top: float) -> None:
@@ -127,25 +156,47 @@ def jump_line(composer: Composer, text: str) -> FlowLine:
                     style.size_pt)
 
 
-def draw_rules(page: PageDraw, layout: Layout, modules: list[Module]) -> None:
+def draw_rules(page: PageDraw, layout: Layout, modules: list[Module],
+               boxed: frozenset[str] = frozenset()) -> None:
     """Hairlines between modules: under a module unless it reaches the foot,
-    right of it unless it reaches the right edge, centred in the gap."""
+    right of it unless it reaches the right edge, centred in the gap. A framed
+    module (its key in `boxed`) draws none: its frame parts it from its
+    neighbours, and their rules stop short of it."""
     weight = layout.rules.module_rule_pt
     if weight <= 0:
         return
     grid = layout.grid
     gap_x = grid.gutter_chars * layout.body_size_pt / 2
     gap_y = grid.leading_pt / 2
+    frames = [(m, module_box(layout, m)) for m in modules if m.key in boxed]
     for module in modules:
+        if module.key in boxed:
+            continue
         x, y, w, h = module_box(layout, module)
         if module.line + module.height < grid.lines:
             yy = y + h + gap_y
-            page.add(Rule(x - (gap_x if module.col else 0), yy,
-                          x + w + (gap_x if module.col + module.width < grid.columns else 0), yy,
-                          weight))
+            below = [(bx - gap_x, bx + bw + gap_x) for m, (bx, _, bw, _) in frames
+                     if m.line == module.line + module.height]
+            for x1, x2 in _clipped(x - (gap_x if module.col else 0),
+                                   x + w + (gap_x if module.col + module.width < grid.columns
+                                            else 0), below):
+                page.add(Rule(x1, yy, x2, yy, weight))
         if module.col + module.width < grid.columns:
             xx = x + w + gap_x
-            page.add(Rule(xx, y, xx, y + h, weight))
+            beside = [(by - gap_y, by + bh + gap_y) for m, (_, by, _, bh) in frames
+                      if m.col == module.col + module.width]
+            for y1, y2 in _clipped(y, y + h, beside):
+                page.add(Rule(xx, y1, xx, y2, weight))
+
+
+def _clipped(start: float, end: float,
+             cuts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The parts of [start, end] outside every cut."""
+    parts = [(start, end)]
+    for low, high in cuts:
+        parts = [piece for a, b in parts for piece in ((a, min(b, low)), (max(a, high), b))
+                 if piece[1] - piece[0] > 1e-6]
+    return parts
 
 
 def draw_promo(page: PageDraw, composer: Composer, module: Module, lines: tuple[str, ...],

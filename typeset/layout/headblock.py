@@ -1,8 +1,11 @@
 """Headline blocks: the title group across the top of a module, per width.
 
 Stacked top to bottom: section banner band, series label / rubric (reversed
-boxes), kicker 引题, main title 主题, subtitle 副题 or deck ——访…. Each text
-line is broken at phrase boundaries (compose_headline) and centred. The block
+boxes), kicker 引题, main title 主题, subtitle 副题 or deck ——访…, then a
+document's deck (its date or occasion line, ——2026年1月26日在…会议上) in the
+deck style. Each text line is broken at phrase boundaries (compose_headline)
+and centred. A brief's title and a link box's label are set at the smallest
+rank whatever the module; a link box's head stands inside its frame. The block
 occupies a whole number of body lines (占行), at least its rank's `lines`.
 Elements are placed relative to the module's top-left corner.
 """
@@ -16,6 +19,7 @@ from ..compose import Composer, Run, compose_headline
 from ..design.units import HEADLINE_LINE, LABEL_CENTRE
 from ..frames import Box, Element, TextLine
 from ..model import Article, Continuation, Headline
+from .measure import BOX_PAD, boxed, fixed_rank
 
 GROUP_GAP = 0.35      # em of the following group between kicker / main / subtitle
 BANNER_BAND = 1.9     # a banner's reversed band, in em of its size
@@ -64,7 +68,7 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
         h = style.size_pt * LABEL_BOX
         x = 0.0
         for label in labels:
-            box_w = composer.width(label, style.font) * style.size_pt + 2 * pad
+            box_w = _set_width(label, style.font, composer) * style.size_pt + 2 * pad
             if x and x + box_w > width_pt:
                 x, y = 0.0, y + h + style.size_pt * LABEL_GAP
             color = _framed(elements, style.frame, x, y, box_w, h, composer)
@@ -92,6 +96,11 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
         y += style.size_pt * GROUP_GAP
         y = _centred_lines(elements, texts, head.subtitle, style.font, style.size_pt, width_pt, y,
                            composer, "deck" if deck else "subtitle", align=style.align)
+    if head.deck:      # a document's date or occasion line, under title and subtitle
+        style = composer.style("deck")
+        y += style.size_pt * GROUP_GAP
+        y = _centred_lines(elements, texts, head.deck, style.font, style.size_pt, width_pt, y,
+                           composer, "deck", align=style.align)
     needed = math.ceil((y + pitch * FOOT_AIR) / pitch)
     lines = max(needed, rank_style.lines or 2) + extra_lines
     # Centre the title group in the lines it occupies (the labels stay on top).
@@ -106,6 +115,14 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
                 moved.append(element)
         elements = moved
     return HeadBlock(lines, tuple(elements), main_lines, tuple(texts))
+
+
+def _set_width(text: str, font: str, composer: Composer) -> float:
+    """A line's width in em as the composer sets it (a space between Han
+    characters is set wider than the font's own space)."""
+    glyphs = composer.paragraph((Run(text, font),), float(len(text) + 1) * 2, 0, "left",
+                                "left").lines[0].glyphs
+    return max((g.x + g.width for g in glyphs), default=0.0)
 
 
 def _framed(elements: list, frame: str, x: float, y: float, w: float, h: float,
@@ -147,16 +164,27 @@ class HeadCache:
 
     def block(self, key: str, item, banner: str | None, k: int, rank: int, continued: bool,
               air: int = 0) -> HeadBlock:
+        """The block at `rank`, or at the rank the story's kind fixes (a brief,
+        a link box: headline4) whatever rank placement asks for."""
+        rank = fixed_rank(item) or rank
         cache_key = (key, k, rank, continued, air)
         found = self.blocks.get(cache_key)
         if found is None:
-            width = self.composer.layout.grid.span_width_pt(k)
+            layout = self.composer.layout
+            width = layout.grid.span_width_pt(k)
+            pad = BOX_PAD * layout.body_size_pt if boxed(item) else 0.0
+            if pad:            # a line of air more, so the label clears the frame's top
+                air += 1
             if continued:      # the continued part: the story's short title, repeated
-                found = headline_block(Headline((short_title(item),)), None, width, rank,
-                                       self.composer, air, role="continued_title")
+                found = headline_block(Headline((short_title(item),)), None, width - 2 * pad,
+                                       rank, self.composer, air, role="continued_title")
             else:
                 headline = item.headline if isinstance(item, (Article, Continuation)) else None
-                found = headline_block(headline, banner, width, rank, self.composer, air)
+                found = headline_block(headline, banner, width - 2 * pad, rank, self.composer,
+                                       air)
+            if pad:            # inside the frame, clear of its sides
+                found = replace(found, elements=tuple(replace(e, x=e.x + pad)
+                                                      for e in found.elements))
             self.blocks[cache_key] = found
         return found
 

@@ -8,6 +8,13 @@ headline depends on the module width; it is composed per width in
 
 A flow is a tuple of `FlowLine`s, each one grid line or a few (a subhead
 occupies its 占行), each carrying the composed lines to draw in it.
+
+Paragraphs are set by their role (model.PARAGRAPH_ROLES): running text, list
+entries and Q&A turns as body text (a turn's speaker label run in bold, like
+a dateline); a photo caption in the layout's `caption` style, or else the
+body font a 字号 smaller, never indented. A byline standing inline in the
+first paragraph is not set again. A link box (相关链接) is set a character
+narrower than a column, inside its frame (draw.py).
 """
 
 from __future__ import annotations
@@ -21,6 +28,31 @@ from ..design.units import LARGER_BODY_LEADING, LARGER_BODY_LINE, PULL_QUOTE_SCA
 from ..model import (Article, Banner, Block, Byline, Continuation, Item, LineGroup, Paragraph,
                      Promo, Span, Subhead, title_of)
 from .place import prices
+
+# A boxed story (a link box, 相关链接): its text is set this many body
+# characters narrower than a column, so the frame clears it by a character
+# at each side of the module (draw.py spreads its columns inside the frame).
+BOX_NARROWER = 1.0
+BOX_PAD = 1.0         # body characters between the frame and the text beside it
+
+
+def boxed(item: Item) -> bool:
+    """Is the story set inside a rule frame (a link box)?"""
+    return isinstance(item, Article) and item.kind == "link_box"
+
+
+def fixed_rank(item: Item) -> int | None:
+    """The headline rank a story's kind fixes, whatever its module: a brief's
+    title and a link box's label are set at the smallest rank (headline4)."""
+    if isinstance(item, Article) and item.kind in ("brief", "link_box"):
+        return 4
+    return None
+
+
+def smaller_size(size: float) -> float:
+    """The next smaller 字号 than `size` pt (小五 → 六号)."""
+    smaller = [pt for pt in ZIHAO_PT.values() if pt < size - 1e-9]
+    return max(smaller) if smaller else size
 
 
 @dataclass(frozen=True)
@@ -89,17 +121,22 @@ def measure_item(key: str, item: Item, composer: Composer,
     layout = composer.layout
     subdiv = scale.lines if scale else 1
     body_size = scale.size if scale else layout.body_size_pt
-    body_measure = float(int(composer.column_em * layout.body_size_pt / body_size))
+    column_em = composer.column_em - (BOX_NARROWER if boxed(item) else 0.0)
+    body_measure = float(int(column_em * layout.body_size_pt / body_size))
 
-    def add(result: ComposedParagraph, role: str, source: Span | None) -> None:
+    def add(result: ComposedParagraph, role: str, source: Span | None,
+            size: float | None = None) -> None:
         nonlocal loose
         loose += result.loose_lines
         for v in result.violations:
             violations.append(f"{source}: {v}" if source else v)
         count = len(result.lines)
+        if size is None:
+            size = composer.style(role).size_pt if role != "body" else body_size
         # a body line of a larger size is grid_lines/lines of a grid line tall
-        height = scale.grid_lines if scale and role == "body" else subdiv
-        size = composer.style(role).size_pt if role != "body" else body_size
+        # (so is a caption larger than the grid's body size)
+        larger = role == "body" or (role == "caption" and size > layout.body_size_pt + 1e-9)
+        height = scale.grid_lines if scale and larger else subdiv
         for index, line in enumerate(result.lines):
             flow.append(FlowLine(height, (line,), role, size, source, index == count - 1,
                                  index == 0, subdiv=subdiv))
@@ -123,25 +160,36 @@ def measure_item(key: str, item: Item, composer: Composer,
         add(composer.paragraph(runs, body_measure, style.indent_chars, style.align), "body",
             source)
 
+    def caption(block: Paragraph, runs: tuple[Run, ...]) -> None:
+        font, size, align = caption_style(composer, body_size)
+        body_font = composer.style("body").font     # a run-in keeps its own font
+        runs = tuple(Run(run.text, font) if run.font == body_font else run for run in runs)
+        measure = float(int(column_em * layout.body_size_pt / size))
+        last = align if align in ("center", "right") else "left"
+        add(composer.paragraph(runs, measure, 0, align, last), "caption", block.source, size)
+
     # A continuation's printed marker （上接01版） runs in at the head of its first line.
     marker = ((Run(item.marker, composer.style("jump").font),)
               if isinstance(item, Continuation) else ())
     for index, block in enumerate(body):
         if isinstance(block, Paragraph):
-            body_paragraph(marker + _paragraph_runs(block, composer), block.source)
+            if block.role == "caption":
+                caption(block, marker + _paragraph_runs(block, composer))
+            else:     # body, list entry, Q&A turn: body text (a turn's label run in bold)
+                body_paragraph(marker + _paragraph_runs(block, composer), block.source)
             marker = ()
         elif isinstance(block, LineGroup):
             for text in block.lines:
                 body_paragraph(marker + (Run(text, style.font),), block.source)
                 marker = ()
         elif isinstance(block, Subhead):
-            flow.extend(_subhead(block, composer, violations, subdiv))
+            flow.extend(_subhead(block, composer, violations, subdiv, column_em))
     if marker:   # a continuation whose body is empty still prints its marker
-        add(composer.paragraph(marker, composer.column_em, 0), "body", item.source)
-    if byline is not None:
+        add(composer.paragraph(marker, column_em, 0), "body", item.source)
+    if byline is not None and byline.position != "inline":   # inline: in the first paragraph
         style = composer.style("byline")
         align = "right" if byline.parenthesized else style.align
-        measure = composer.column_em * layout.body_size_pt / style.size_pt
+        measure = column_em * layout.body_size_pt / style.size_pt
         for text in credit_lines(byline, measure, style.font, composer):
             add(composer.paragraph((Run(text, style.font),), measure, 0, align, align), "byline",
                 byline.source)
@@ -168,6 +216,17 @@ def credit_lines(byline: Byline, measure: float, font: str, composer: Composer) 
     return lines
 
 
+def caption_style(composer: Composer, body_size: float) -> tuple[str, float, str]:
+    """Font, size and alignment of a photo caption: the layout's `caption`
+    style when it has one, else the body font a 字号 below the body's size."""
+    layout = composer.layout
+    if "caption" in layout.styles:
+        style = layout.style("caption")
+        return style.font, style.size_pt, style.align
+    body = layout.style("body")
+    return body.font, smaller_size(body_size), body.align
+
+
 def _paragraph_runs(block: Paragraph, composer: Composer) -> tuple[Run, ...]:
     body_font = composer.style("body").font
     if block.run_in:
@@ -177,10 +236,10 @@ def _paragraph_runs(block: Paragraph, composer: Composer) -> tuple[Run, ...]:
 
 
 def _subhead(block: Subhead, composer: Composer, violations: list[str],
-             subdiv: int) -> list[FlowLine]:
+             subdiv: int, column_em: float) -> list[FlowLine]:
     role = "subhead1" if block.level == 1 else "subhead2"
     style = composer.style(role)
-    measure = composer.column_em * composer.layout.body_size_pt / style.size_pt
+    measure = column_em * composer.layout.body_size_pt / style.size_pt
     text = block.marker + block.text
     result = composer.paragraph((Run(text, style.font),), measure, 0,
                                 "center" if style.align == "center" else "left",
@@ -202,12 +261,12 @@ def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
     """Sentences worth pulling out as quotes, with the index of the body block
     they come from: a sentence in quotation marks first, else a plain one,
     12–32 characters, from different paragraphs, spread through the text."""
-    if not isinstance(item, Article):
-        return []
+    if not isinstance(item, Article) or item.kind in ("brief", "link_box"):
+        return []     # a brief is too short to quote; a box quotes nothing
     quoted: list[tuple[str, int]] = []
     plain: list[tuple[str, int]] = []
     for index, block in enumerate(item.body):
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and block.role != "caption":
             texts = (block.text[block.run_in:],)
         elif isinstance(block, LineGroup):
             texts = block.lines

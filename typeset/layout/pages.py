@@ -6,21 +6,22 @@ report reads white and overset from the columns as drawn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..compose import Composer
 from ..diagnostics import Diagnostic
 from ..model import Issue, Promo
 from ..sidecar import StaffPlan
 from .columns import used_units
-from .draw import PageDraw, draw_filler, draw_flow_columns, draw_head, draw_promo, draw_rules, \
-    jump_line
+from .draw import PageDraw, draw_box, draw_filler, draw_flow_columns, draw_head, draw_promo, \
+    draw_rules, jump_line
 from .fillers import FillerLibrary
 from .furniture import Top, running_head
 from .headblock import HeadCache
+from .measure import boxed, fixed_rank
 from .place import Module, Plan
 from .report import ModuleReport, white_cells
-from .stories import Story
+from .stories import Story, box_foot
 
 
 @dataclass(frozen=True)
@@ -71,34 +72,44 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
         reports[module.page].append(report)
     for page in pages:
         page.story = None
+    framed = frozenset(s.key for s in stories if boxed(s.item))
     for index, page in enumerate(pages):
-        draw_rules(page, layout, [m for m in plan.modules if m.page == index])
+        draw_rules(page, layout, [m for m in plan.modules if m.page == index], framed)
     return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings))
 
 
 def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
                 composer: Composer) -> ModuleReport:
-    """Headline, then the body flow (with its jump lines) in balanced columns."""
+    """Headline, then the body flow (with its jump lines) in balanced columns;
+    a link box inside its frame."""
     continued = module.jump_from is not None
+    framed = boxed(story.item)
+    # A framed story keeps its label over its text and is centred in its frame:
+    # half the head's air above the label, the rest under the text.
+    air, lead = (0, module.air // 2) if framed else (module.air, 0)
+    if framed:
+        draw_box(page, composer.layout, module)
     block = heads.block(story.key, story.item, story.banner, module.width, module.rank or 4,
-                        continued, module.air) if module.head_lines else None
+                        continued, air) if module.head_lines else None
     if block:
-        draw_head(page, composer.layout, module, block)
+        draw_head(page, composer.layout, replace(module, line=module.line + lead), block)
     flow = story.flows[module.variant][module.flow_start:module.flow_end]
     if continued:
         flow = (jump_line(composer, f"（上接第{module.jump_from + 1}版）"),) + flow
     if module.jump_to is not None:
         flow = flow + (jump_line(composer, f"（下转第{module.jump_to + 1}版）"),)
     head_lines = block.lines if block else 0
-    body_height = module.height - head_lines
-    columns = draw_flow_columns(page, composer, module, flow, module.line + head_lines,
-                                body_height)
+    # under a frame's text: the rest of its air and its foot line
+    body_height = module.height - head_lines - (module.air if framed else 0) - box_foot(story)
+    columns = draw_flow_columns(page, composer, module, flow, module.line + lead + head_lines,
+                                body_height, framed)
     subdiv = flow[0].subdiv if flow else 1
     used = [-(-used_units(column) // subdiv) for column in columns]   # grid lines per column
     needed = max(used, default=0)
-    return _report(module, story.key, story.measured.title, story.kind.name,
-                   white_cells(used, body_height), story.labels[module.variant],
-                   max(0, needed - body_height))
+    rank = (fixed_rank(story.item) or module.rank) if module.rank else module.rank
+    return _report(replace(module, rank=rank), story.key, story.measured.title,
+                   story.kind.name, white_cells(used, body_height),
+                   story.labels[module.variant], max(0, needed - body_height))
 
 
 def _report(module: Module, item: str, title: str, kind: str, white: int, variant: str,
