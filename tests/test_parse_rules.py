@@ -169,3 +169,15 @@ def test_a_short_first_half_ending_on_a_function_word_joins_its_rest(tmp_path):
 def test_a_date_in_parentheses_under_a_document_title_is_its_deck(tmp_path):
     issue = read(tmp_path, f"## 政府工作报告\n\n（2024年3月5日）\n\n{LONG}\n")
     assert issue.items[0].headline.deck == ("（2024年3月5日）",)
+
+
+def test_in_a_column_of_briefs_each_lead_in_starts_a_brief(tmp_path):
+    issue = read(tmp_path, f"## 简讯\n\n本报讯 {LONG}\n\n■{SECOND}\n\n新华社北京3月5日电 {LONG}\n")
+    (group,) = issue.items
+    assert len(group.items) == 3 and {a.kind for a in group.items} == {"brief"}
+
+
+def test_an_unclosed_parenthesis_round_a_byline_is_read_closed(tmp_path):
+    issue = read(tmp_path, f"## 新区道路改造完工\n\n{LONG}\n\n（记者 王芳 通讯员 李明\n")
+    byline = issue.items[0].byline
+    assert byline.text == "记者 王芳 通讯员 李明" and byline.parenthesized

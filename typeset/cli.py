@@ -101,12 +101,12 @@ def _build(args) -> int:
 
 
 def _parse(args) -> int:
-    from .design import DEFAULT_LAYOUT, load_layout
+    from .design import load_layout
     from .parse import parse_issue
     from .parse.outline import issue_to_json, outline
     sidecar = _sidecar(args)
     months = (args.lunar_months
-              or load_layout(sidecar.layout or DEFAULT_LAYOUT).calendar.lunar_months)
+              or load_layout(sidecar.layout_name()).calendar.lunar_months)
     issue = parse_issue(args.source, sidecar, months)
     if args.json:
         json.dump(issue_to_json(issue), sys.stdout, ensure_ascii=False, indent=1)

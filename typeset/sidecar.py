@@ -110,6 +110,12 @@ class Sidecar:
                 merged[MASTHEAD_FIELDS[key]] = value
         return replace(self, masthead=Table(merged))
 
+    def layout_name(self, explicit: str | None = None) -> str:
+        """The design to use: the one asked for, else the sidecar's `layout:`,
+        else the default — the one rule, for build and parse alike."""
+        from .design import DEFAULT_LAYOUT
+        return explicit or self.layout or DEFAULT_LAYOUT
+
     def fail(self, key: str, message: str):
         raise SidecarError(message, self.path, self.lines.get(key), key)
 

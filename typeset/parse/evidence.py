@@ -81,9 +81,12 @@ _NOT_CREDITS = ("完", "续完", "待续", "资料图片", "資料圖片", "图�
 
 
 def byline_of(text: str) -> tuple[str, bool] | None:
-    """(credit, parenthesized) when the whole line is a credit line, else None."""
+    """(credit, parenthesized) when the whole line is a credit line, else None.
+    An unclosed parenthesis （记者 张三 is read as the reader reads it: closed."""
     match = _PAREN_CREDIT.match(text)
     if match:
+        return match.group(1), True
+    if text.startswith("（") and "）" not in text and (match := _PAREN_CREDIT.match(text + "）")):
         return match.group(1), True
     if len(text) <= 40 and _CREDIT.match(text) and any(w in text for w in ROLE_WORDS):
         return text, False

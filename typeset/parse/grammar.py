@@ -38,7 +38,8 @@ RULES = {
     # headings and titles
     "H1": "a heading with an ornament (■…) or numbered (一、 （一）) is a section head",
     "H2": "## directly over ### is a banner over the stories it titles",
-    "H3": "inside a banner or a column of briefs, a ### or a title starts the next item",
+    "H3": "inside a banner or a column of briefs, a ### or a title starts the next item; in a "
+          "column of briefs, so does a dateline lead-in (本报讯…) or a ■ lead-in",
     "H4a": "after the open story jumped out （下转…）, a heading starts a new item",
     "H4b": "a heading followed by a dateline paragraph starts a new item",
     "H4c": "a marked heading after a story whose byline is printed at its head starts a new item",
@@ -647,7 +648,7 @@ class Reader:
             self._close()
             self._open_for_text(clue, i)
         elif self.draft.in_group and self.group is not None and self.group.kind == "briefs" \
-                and dateline_length(clue.text) and self.draft.paragraphs():
+                and (dateline_length(clue.text) or clue.marker) and self.draft.paragraphs():
             self._close()                                                   # H3
             self._open_for_text(clue, i)
         self._add_text(lines, i)
