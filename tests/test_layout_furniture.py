@@ -1,7 +1,9 @@
 """Page furniture: the masthead (报头) and epigraph box (报眼) on page 1,
 running heads (报眉) on the others, the promo block's QR code."""
 
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -147,9 +149,11 @@ def _layout_variant(tmp_path, old: str, new: str) -> str:
 
 
 def test_the_masthead_shows_only_the_fields_the_layout_names(tmp_path):
-    layout = _layout_variant(tmp_path, "fields: [paper, date, weekday, lunar_date, issue, "
-                             "total_issue, licence, internal_notice, publisher]",
-                             "fields: [paper, date, issue, total_issue, licence, internal_notice]")
+    text = (Path(__file__).resolve().parents[1] / "layouts" / "yibin-tabloid.yaml").read_text(
+        encoding="utf-8")
+    fields = re.search(r"^  fields: \[[^\]]*\][^\n]*$", text.split("\nmasthead:")[1], re.M).group(0)
+    layout = _layout_variant(tmp_path, fields,
+                             "  fields: [paper, date, issue, total_issue, licence, internal_notice]")
     _, _, laid = lay_out_file(SEED_000, layout)
     masthead = "".join(glyph_text(e) for e in text_lines(laid.frames.pages[0], "masthead"))
     assert "第6期" in masthead and "审连00018号" in masthead
@@ -199,3 +203,109 @@ def test_a_lunar_date_printed_with_its_label_gets_the_label_once():
     from typeset.model import Masthead
     lines = masthead_lines(Masthead(lunar_date="农历甲辰年五月十三"), 2, ("lunar_date",))
     assert lines[0] == "农历甲辰年五月十三"
+
+
+# ------------------------------------------------------------------ the masthead of any paper
+
+def _corpus_masthead(name: str):
+    from typeset.parse.blocks import split_blocks
+    from typeset.parse.masthead import complete, read_masthead
+    from typeset.parse.source import read_source
+    from .paths import CORPUS, SEEDS
+    path = CORPUS / name if name.startswith("p0") else SEEDS / name
+    masthead, _, _ = read_masthead(split_blocks(read_source(path).lines), str(path))
+    return complete(masthead, {})[0]
+
+
+def _masthead_top(masthead, layout_name: str, epigraph: bool):
+    """Page 1's top as the layout draws it, the epigraph beside the masthead
+    (a narrower masthead) or none."""
+    from typeset.compose import Composer
+    from typeset.layout.furniture import page_one_top
+    from typeset.model import Epigraph, Span
+    from .layout_support import fonts_for
+    layout = load_layout(layout_name)
+    composer = Composer(layout, fonts_for(layout))
+    quote = Epigraph("只要哪里出现了用电险情，供电服务队就会在第一时间赶到。", "——摘自本期",
+                     Span("x", 1, 1)) if epigraph else None
+    top = page_one_top(masthead, quote, layout.paper, 2, composer)
+    return layout, composer, [e for e in top.elements if getattr(e, "role", None) == "masthead"]
+
+
+CORPUS_NAMES = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "shared" /
+                                       "corpus").glob("p0*.txt"))
+
+
+@pytest.mark.parametrize("layout_name", ["yibin-tabloid", "city-broadsheet"])
+@pytest.mark.parametrize("epigraph", [False, True], ids=["full width", "beside an epigraph"])
+@pytest.mark.parametrize("name", CORPUS_NAMES + ["000_75e0bf726cbcfecc.txt"])
+def test_the_masthead_prints_every_field_it_carries_once_and_nothing_else(name, layout_name,
+                                                                         epigraph):
+    """Every Han character, digit and letter the source's masthead printed —
+    fields known or not — is drawn once; nothing it did not print is."""
+    from typeset.chars import significant
+    masthead = _corpus_masthead(name)
+    _, _, lines = _masthead_top(masthead, layout_name, epigraph)
+    drawn = Counter(significant("".join(glyph_text(e) for e in lines)))
+    assert drawn == Counter(significant("".join(masthead.printed_text())))
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES + ["000_75e0bf726cbcfecc.txt"])
+def test_a_public_papers_masthead_never_prints_the_internal_notice(name):
+    masthead = _corpus_masthead(name)
+    _, _, lines = _masthead_top(masthead, "yibin-tabloid", False)
+    drawn = "".join(glyph_text(e) for e in lines)
+    assert drawn.count("内部资料") == (0 if masthead.kind == "public" else
+                                      "".join(masthead.printed_text()).count("内部资料"))
+
+
+@pytest.mark.parametrize("layout_name", ["yibin-tabloid", "city-broadsheet"])
+@pytest.mark.parametrize("epigraph", [False, True], ids=["full width", "beside an epigraph"])
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_the_masthead_lines_stay_inside_it_and_apart(name, layout_name, epigraph):
+    from typeset.frames import TextLine
+    layout, _, lines = _masthead_top(_corpus_masthead(name), layout_name, epigraph)
+    grid = layout.grid
+    width = grid.span_width_pt(layout.masthead.columns if epigraph else grid.columns)
+    boxes = []
+    for e in lines:
+        if not isinstance(e, TextLine):
+            continue
+        right = e.x + max(g.x + g.width for g in e.glyphs) * e.size
+        assert e.x >= -0.01 and right <= width + 0.01, glyph_text(e)
+        boxes.append((e.x, right, e.baseline - 0.88 * e.size, e.baseline + 0.12 * e.size,
+                      glyph_text(e)))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            overlap = a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+            assert not overlap, (a[4], b[4])
+
+
+def test_a_sidecar_masthead_prints_the_dates_weekday_and_lunar_date():
+    """No masthead in the file: the sidecar's date, with the weekday and
+    lunar date computed for it (labelled 农历)."""
+    import datetime
+    from typeset.parse.masthead import complete
+    from typeset.model import Masthead
+    masthead, _ = complete(Masthead(), {"paper_name": "伊滨新闻",
+                                        "date": datetime.date(2024, 12, 31)})
+    _, _, lines = _masthead_top(masthead, "yibin-tabloid", False)
+    drawn = "".join(glyph_text(e) for e in lines)
+    assert "2024年12月31日" in drawn and "星期二" in drawn and "农历甲辰年十二月初一" in drawn
+
+
+def test_every_masthead_field_has_a_place_in_the_layout():
+    """Each field a masthead prints is drawn under one layout field name,
+    and each name the layout schema offers draws something."""
+    from typeset.design.layout_schema import MASTHEAD_FIELDS
+    from typeset.layout.furniture import FOOT_ROW, INFO_ROWS, OWN_PLACE
+    from typeset.model.masthead import PRINTED_FIELDS
+    places = [pair for row in INFO_ROWS + (FOOT_ROW, OWN_PLACE) for pair in row]
+    names = [name for name, _ in places]
+    drawn = [field for _, parts in places for field in parts]
+    assert sorted(names) == sorted(MASTHEAD_FIELDS)
+    assert sorted(set(PRINTED_FIELDS) - {"printed_weekday"} | {"extra"}) == sorted(
+        set(drawn) - {"weekday"})
+    assert len(drawn) == len(set(drawn))
+    for layout_name in ("yibin-tabloid", "city-broadsheet"):
+        assert set(load_layout(layout_name).masthead.fields) == set(MASTHEAD_FIELDS)

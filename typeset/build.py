@@ -43,7 +43,7 @@ class BuildResult:
 
 
 # What a build for print refuses (strict); a draft build only warns.
-PRINT_BLOCKING = frozenset({"masthead.missing", "masthead.date", "masthead.lunar"})
+PRINT_BLOCKING = frozenset({"masthead.missing", "masthead.date", "masthead.lunar", "masthead.weekday"})
 
 
 def build(source: str | Path, out_dir: str | Path = "build", layout: str | None = None,

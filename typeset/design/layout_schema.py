@@ -45,8 +45,17 @@ STYLE = Section([
             "box: ruled frame; reverse: white on black (rubrics)"),
 ], _style)
 
-MASTHEAD_FIELDS = ("paper", "date", "weekday", "lunar_date", "issue", "total_issue",
-                   "licence", "internal_notice", "publisher")
+# What a masthead can show (layout/furniture.py draws each): the paper name
+# and its Latin name, date, weekday, lunar date and festival, issue numbers,
+# pages and frequency, organ (…机关报), CN number (and ISSN), 邮发代号,
+# distribution, licence (and approval), the 内部资料 notice, publisher
+# (supervisor, sponsor, publisher), printer (and print run), address (and
+# postcode), phone (phone, hotline, fax), website (and e-mail), price, the
+# source's page label, and extra: printed masthead text no field took.
+MASTHEAD_FIELDS = ("paper", "paper_latin", "date", "weekday", "lunar_date", "festival", "issue",
+                   "total_issue", "pages", "frequency", "organ", "cn_number", "postal_code",
+                   "distribution", "licence", "internal_notice", "publisher", "printer",
+                   "address", "phone", "website", "price", "page_label", "extra")
 RUNNING_HEAD_FIELDS = ("paper", "date", "page", "section", "editors")
 
 FILLER = Section([
@@ -104,7 +113,9 @@ LAYOUT = Section([
         Setting("lines", Int(1), REQUIRED, "body lines the masthead occupies"),
         Setting("columns", Int(1), REQUIRED, "base columns the masthead spans"),
         Setting("fields", ListOf(Choice(*MASTHEAD_FIELDS)), MASTHEAD_FIELDS,
-                "what the masthead shows"),
+                "what the masthead shows of what the issue's masthead printed: a field "
+                "it did not print is never shown (for a sidecar's date, its weekday and "
+                "lunar date are); a field left out of the list is not printed"),
     ]), REQUIRED, "报头 on page 1"),
     Setting("running_head", Section([
         Setting("paper_size", Size(), REQUIRED, "reduced paper name size",
