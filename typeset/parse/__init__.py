@@ -2,7 +2,7 @@
 
     read_source (encodings, line ends, invisible characters)
     → split_blocks (+ punctuation clean-up)          blocks.py, normalise.py
-    → the masthead blocks                            masthead.py
+    → the masthead blocks (and a page label)         masthead.py
     → pass 1: each block's evidence                  evidence.py
     → pass 2: the grammar groups blocks into items   grammar.py
     → the source's own jumps read back               jumps.py
@@ -22,7 +22,7 @@ from .corrections import apply_structure
 from .evidence import lost_characters
 from .grammar import Reader
 from .jumps import rejoin
-from .masthead import complete, is_masthead_block, read_masthead
+from .masthead import complete, read_masthead
 from .source import read_source
 
 
@@ -42,19 +42,7 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
                                        "(□, �, or ? inside Han text); check the original page",
                                        source.path, number, rule="parse.lost_character"))
 
-    start, name, name_line, masthead_block = 0, None, None, None
-    if blocks and blocks[0].heading == 1:
-        name, name_line = blocks[0].texts[0], blocks[0].first
-        start = 1
-        if len(blocks) > 1 and is_masthead_block(blocks[1]):
-            masthead_block = blocks[1]
-            start = 2
-    import re as _re   # TEMPORARY until the masthead reader takes all its blocks
-    while start < len(blocks) and not blocks[start].heading and (
-            _re.search(r"刊号|邮发|社址|電話|电话|出版|主办|编印|印数|^[A-Z ]{6,}$|审连|准印",
-                       blocks[start].text) or running_head_page(blocks[start].text)):
-        start += 1
-    masthead, found = read_masthead(name, name_line, masthead_block, source.path)
+    masthead, found, start = read_masthead(blocks, source.path)
     diagnostics += found
     masthead, found = complete(masthead, dict(sidecar.masthead), month_style,
                                source.path)
@@ -65,11 +53,15 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
         line_count -= 1
     body, forced, staff_dropped = apply_structure(blocks[start:], sidecar.structure,
                                                   line_count, source.path, sidecar.path)
-    reader = Reader(blocks[:start] + body, source.path, None, forced)
+    first_page = running_head_page(masthead.page_label) if masthead.page_label else None
+    reader = Reader(blocks[:start] + body, source.path, first_page, forced)
     reading = reader.read(start)
+    masthead = replace(masthead, running_heads=tuple(text for text, _ in reading.running_heads))
     items, dropped, joins = rejoin(reading.items, reading.pages)
     diagnostics += reading.diagnostics
     dropped = tuple(Dropped(text, Span(source.path, line, line), "running head")
-                    for text, line in reading.running_heads) + dropped + staff_dropped
+                    for text, line in reading.running_heads) + tuple(
+        Dropped(text, Span(source.path, line, line), "rubric separator")
+        for text, line in reading.separators) + dropped + staff_dropped
     return Issue(source.path, masthead, items, reading.epigraph, tuple(diagnostics),
                  dropped, reading.decisions + joins)

@@ -149,6 +149,7 @@ class Reading:
     items: tuple[Item, ...]
     pages: tuple[tuple[int, int | None], ...]    # (item index, source page) for jump pairing
     running_heads: tuple[tuple[str, int], ...]   # (text, line)
+    separators: tuple[tuple[str, int], ...]      # marks the reading takes out: 热评丨… (text, line)
     decisions: tuple[Decision, ...]
     diagnostics: tuple[Diagnostic, ...]
 
@@ -173,6 +174,7 @@ class Reader:
         self.last_closed: _Draft | None = None
         self.page = first_page
         self.running_heads: list[tuple[str, int]] = []
+        self.separators: list[tuple[str, int]] = []
         self.closed_with_byline = 0
         self.closed_titled = 0
 
@@ -191,7 +193,7 @@ class Reader:
                                       Span(self.file, line, line)))
             self.item_pages.append((len(self.items) - 1, self.page))
         return Reading(epigraph, tuple(self.items), tuple(self.item_pages),
-                       tuple(self.running_heads),
+                       tuple(self.running_heads), tuple(self.separators),
                        tuple(self.decisions), tuple(self.diagnostics))
 
     def _decide(self, line: int, rule: str, what: str) -> None:
@@ -283,9 +285,15 @@ class Reader:
             self._close()
             if self.group is not None and self.group.kind == "banner" and self.group.items:
                 self._close_group()
-            self.pending_rubric = (text, clue.line)
+            self._pend_rubric(text, clue.line)
             self._decide(clue.line, "L3", f"rubric '{text}' over the next story")
         return 1
+
+    def _pend_rubric(self, text: str, line: int) -> None:
+        """A label waiting for the story it heads; two in a row both head it."""
+        if self.pending_rubric is not None:
+            text, line = _joined(self.pending_rubric[0], text), self.pending_rubric[1]
+        self.pending_rubric = (text, line)
 
     def _series(self, text: str, line: int) -> None:
         if self.draft is not None:
@@ -331,7 +339,7 @@ class Reader:
         if clue.heading == 2 and len(text) <= 10 and self._title_group(i + 1):   # H5
             self._close()
             self._close_group()
-            self.pending_rubric = (text, line)
+            self._pend_rubric(text, line)
             self._decide(line, "H5", f"rubric '{text}' over the title below")
             return 1
         self._close()
@@ -451,7 +459,8 @@ class Reader:
         split = rubric_and_title(group["main"][0]) if len(group["main"]) == 1 else None
         if split:                                                           # L3
             self._close()
-            self.pending_rubric = (split[0], clue.line)
+            self._pend_rubric(split[0], clue.line)
+            self.separators.append((group["main"][0][len(split[0])], clue.line))
             self._decide(clue.line, "L3", f"rubric '{split[0]}' run into its title")
             group = dict(group, main=(split[1],), unmistakable=True)
         after = self.clues[i + group["span"]] if i + group["span"] < len(self.clues) else None
@@ -771,7 +780,7 @@ class Reader:
         if group is None:
             return
         if not group.items:       # nothing came under it: it labels what follows
-            self.pending_rubric = (group.title, group.line)
+            self._pend_rubric(group.title, group.line)
             return
         articles = tuple(item for item, _ in group.items)
         last = articles[-1].source.last_line
