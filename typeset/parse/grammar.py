@@ -313,6 +313,13 @@ class Reader:
         clue = self.clues[i]
         text, line = clue.text, clue.line
         nxt = self.clues[i + 1] if i + 1 < len(self.clues) else None
+        if nxt is not None and nxt.kind == "jump_in" and not clue.marker:   # T1
+            self._close()
+            self._close_group()
+            self.pending_title = ({"kicker": (), "main": (text,), "subtitle": (), "deck": (),
+                                   "first": line, "last": line, "span": 1,
+                                   "unmistakable": True}, i, 1)
+            return 1
         if clue.marker:                                                     # H1
             if self._open():
                 self._subhead(text, line, 2, clue.marker, "H1")

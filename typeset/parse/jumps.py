@@ -94,6 +94,6 @@ def _joined(origin: Article | Continuation, part: Continuation, to_page: int
                   jump_to_page=part.jump_to_page)
     if isinstance(origin, Article):
         fields["jumps"] = origin.jumps + (jump,)
-        if part.byline is not None:
-            fields["byline"] = part.byline
+    if part.byline is not None:
+        fields["byline"] = part.byline
     return replace(origin, **fields), dropped
