@@ -3,8 +3,10 @@
 Issues are built by hand from the model (no parser involved), laid out with
 both shipped layouts, and read back from the placed frames (and, for what a
 reader sees once, from the PDF): photo captions, Q&A turns and list entries;
-a byline standing inline after the dateline; a document's deck under its
-title; briefs and a briefs banner; a link box in its frame; printed jumps.
+a byline standing inline after the dateline, in the byline's font; a
+document's deck and its issuing official under its title; briefs and a
+briefs banner; stories without a title; pull quotes; a link box in its frame,
+no wider than a short story; printed jumps.
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ import pytest
 
 from typeset.check import check_text_kept
 from typeset.compose import Composer
-from typeset.design import BASELINE_RATIO, load_layout
+from typeset.design import BASELINE_RATIO, PT_PER_MM, load_layout
 from typeset.frames import Box, QRCode, Rule, TextLine
 from typeset.layout import lay_out
 from typeset.model import (Article, Banner, Byline, Continuation, Headline, Issue, Paragraph,
                            PrintedJump, Span)
 from typeset.model.masthead import Masthead
 
-from .layout_support import fonts_for, glyph_text, paragraph
+from .layout_support import SENTENCES, fonts_for, glyph_text, paragraph
 from .test_layouts import bad_layout
 
 LAYOUTS = ("yibin-tabloid", "city-broadsheet")
@@ -58,7 +60,8 @@ def kinds_issue() -> Issue:
 
     lead = f"{DATELINE}（{INLINE_BYLINE}）昨天上午，"
     report = Article(Headline(("宁波港集团召开年度工作会议",)),
-                     (Paragraph(lead + paragraph(rng, 150), span(3), run_in=len(DATELINE)),
+                     (Paragraph(lead + paragraph(rng, 150), span(3), run_in=len(DATELINE),
+                                credit=len(INLINE_BYLINE) + 2),
                       para(4, 200), para(5, 180)), Span(FILE, 2, 5),
                      byline=Byline(INLINE_BYLINE, span(3), position="inline",
                                    parenthesized=True))
@@ -397,3 +400,254 @@ def test_printed_jumps_in_the_model_draw_nothing(layout):
         replace(story, jump_to_page=3, jumps=(PrintedJump(2, 1, 5, False, span(46)),)),
         replace(continuation, jump_to_page=4)))
     assert lay(jumped, layout).frames == lay(plain, layout).frames
+
+
+# ---------------------------------------------------------------- a credit after the dateline
+
+def test_a_credit_after_the_dateline_is_set_in_the_bylines_font(kinds, layout):
+    """中国宁波网讯（董小军 陈琼）昨天…: the dateline bold, the credit in kai."""
+    _, laid = kinds
+    body = [line for _, line in story_lines(laid, "item1") if line.role == "body"]
+    glyphs = [g for line in body[:3] for g in line.glyphs if g.kind != "space"]
+    credit = f"（{INLINE_BYLINE}）".replace(" ", "")
+    dateline, rest = glyphs[:len(DATELINE)], glyphs[len(DATELINE):]
+    assert "".join(g.char for g in dateline) == DATELINE
+    assert {g.font for g in dateline} == {layout.style("dateline").font}
+    assert "".join(g.char for g in rest[:len(credit)]) == credit
+    assert {g.font for g in rest[:len(credit)]} == {layout.style("byline").font} == {"kai"}
+    assert {g.font for g in rest[len(credit):len(credit) + 4]} == {layout.style("body").font}
+
+
+# ---------------------------------------------------------------- a byline under the head
+
+OFFICIAL = "河北省人民政府省长 王正谱"
+REPORT_DECK = "——2026年1月26日在河北省第十四届人民代表大会第四次会议上"
+
+
+def report_issue(paragraphs: int) -> Issue:
+    """政府工作报告: title, deck, its issuing official under them (Byline
+    position "head"), and a story after it."""
+    rng = random.Random(3)
+    report = Article(Headline(("政府工作报告",), deck=(REPORT_DECK,)),
+                     tuple(Paragraph(paragraph(rng, 220), span(12 + i))
+                           for i in range(paragraphs)), Span(FILE, 10, 12 + paragraphs),
+                     byline=Byline(OFFICIAL, span(11), position="head"))
+    other = Article(Headline(("雄忻高铁进入铺轨施工阶段",)),
+                    tuple(Paragraph(paragraph(rng, 200), span(80 + i)) for i in range(3)),
+                    Span(FILE, 79, 83), byline=Byline("记者 李娜", span(84)))
+    return Issue(FILE, masthead(), (report, other))
+
+
+def module_rect(layout, laid, key: str) -> tuple[int, float, float, float, float]:
+    """Page index and x, y, width, height (pt on the page) of a story's first module."""
+    for index, page in enumerate(laid.report.pages):
+        for m in page.modules:
+            if m.item == key:
+                grid = layout.grid
+                ox = layout.type_area_origin_pt(laid.frames.pages[index].number)[0]
+                oy = layout.page.margin_top_mm * PT_PER_MM
+                return (index, ox + grid.column_x(m.columns[0] - 1),
+                        oy + grid.line_top_y(m.lines[0] - 1),
+                        grid.span_width_pt(m.columns[1] - m.columns[0] + 1),
+                        grid.lines_height_pt(m.lines[1] - m.lines[0] + 1))
+    raise AssertionError(key)
+
+
+def test_an_issuing_official_is_set_under_the_title_and_deck(layout):
+    issue = report_issue(6)
+    laid = lay(issue, layout)
+    lines = [line for _, line in story_lines(laid, "item1")]
+    official = [line for line in lines if line.role == "byline"]
+    assert text_of(official) == OFFICIAL.replace(" ", "")
+    assert {g.font for line in official for g in line.glyphs if g.kind == "char"} == \
+        {layout.style("byline").font}
+    deck_foot = max(ink(line)[3] for line in lines if line.role == "deck")
+    body_top_ = min(ink(line)[1] for line in lines if line.role == "body")
+    assert all(deck_foot <= ink(line)[1] and ink(line)[3] <= body_top_ for line in official)
+    # centred across the module, as the layout's byline style says
+    assert layout.style("byline").align == "center"
+    _, x, _, w, _ = module_rect(layout, laid, "item1")
+    for line in official:
+        left, _, right, _ = ink(line)
+        assert abs((left + right) / 2 - (x + w / 2)) < layout.body_size_pt
+    check_text_kept(laid.frames, issue)
+
+
+def test_a_continued_documents_official_is_not_lost(layout):
+    """A report over more than a page: its official is printed once, and the
+    text reads in order (the first page cannot print the official before the
+    text that follows: then it is set at the end)."""
+    issue = report_issue(90)
+    laid = lay(issue, layout)
+    parts = [m for page in laid.report.pages for m in page.modules if m.item == "item1"]
+    assert len(parts) > 1
+    official = [line for _, line in story_lines(laid, "item1") if line.role == "byline"]
+    assert text_of(official) == OFFICIAL.replace(" ", "")
+    check_text_kept(laid.frames, issue)
+
+
+# ---------------------------------------------------------------- stories without a title
+
+def untitled_issue() -> Issue:
+    """A photo's news without a title, a briefs column whose second item has
+    none, and a titled story."""
+    rng = random.Random(13)
+    photo = Article(Headline(()), (Paragraph(paragraph(rng, 110), span(3)),
+                                   Paragraph(CAPTION, span(4), role="caption")),
+                    Span(FILE, 3, 4))
+    briefs = Banner("各地传真", (
+        Article(Headline(()), (Paragraph("本报讯 " + paragraph(rng, 160), span(7), run_in=3),),
+                Span(FILE, 7, 7)),
+        Article(Headline(()), (Paragraph(paragraph(rng, 180), span(9)),), Span(FILE, 9, 9)),
+        Article(Headline(("查干湖展开大规模冬季捕鱼",)), (Paragraph(paragraph(rng, 150), span(12)),),
+                Span(FILE, 11, 12))), Span(FILE, 6, 12), kind="briefs")
+    story = Article(Headline(("伊滨科技城建设全面提速",)),
+                    tuple(Paragraph(paragraph(rng, 200), span(15 + i)) for i in range(6)),
+                    Span(FILE, 14, 21))
+    return Issue(FILE, masthead(), (photo, briefs, story))
+
+
+@pytest.fixture(scope="module")
+def untitled(layout):
+    issue = untitled_issue()
+    return issue, lay(issue, layout)
+
+
+def test_an_untitled_storys_text_starts_at_the_top_of_its_module(untitled, layout):
+    _, laid = untitled
+    for key in ("item1", "item2.2"):
+        _, _, y, _, _ = module_rect(layout, laid, key)
+        lines = [line for _, line in story_lines(laid, key)]
+        assert not [line for line in lines if line.role.startswith("headline")]
+        top = min(ink(line)[1] for line in lines)
+        # no blank head over it (larger type stands a little over its grid cell)
+        assert abs(top - y) < layout.line_pitch_pt / 2, key
+
+
+def test_an_untitled_brief_under_its_banner_starts_under_the_label(untitled, layout):
+    _, laid = untitled
+    lines = [line for _, line in story_lines(laid, "item2.1")]
+    label = [line for line in lines if line.role == "banner"]
+    assert text_of(label) == "各地传真"
+    body = min(ink(line)[1] for line in lines if line.role == "body")
+    # the band and the gap under it: at most two lines, never a head's four to eight
+    assert body - max(ink(line)[3] for line in label) < 2 * layout.line_pitch_pt
+
+
+def test_the_report_gives_an_untitled_story_no_rank_and_no_air(untitled):
+    _, laid = untitled
+    modules = {m.item: m for page in laid.report.pages for m in page.modules}
+    for key in ("item1", "item2.1", "item2.2"):
+        assert (modules[key].rank, modules[key].air) == (0, 0), key
+    assert modules["item2.3"].rank == 4
+
+
+def test_no_pull_quote_from_a_short_story(layout):
+    """A 500-character story on an otherwise empty page is read at a glance:
+    it takes larger type and air, never a quote repeating it."""
+    rng = random.Random(20)
+    short = Article(Headline(("市民服务中心延长办公时间",)),
+                    tuple(Paragraph(paragraph(rng, 110), span(3 + i)) for i in range(4)),
+                    Span(FILE, 2, 7))
+    assert sum(len(p.text) for p in short.body) < 600
+    laid = lay(Issue(FILE, masthead(), (short,)), layout)
+    assert not [line for _, line in story_lines(laid, "item1") if line.role == "pullquote"]
+
+
+def pull_quotes_issue() -> Issue:
+    """Three stories long enough to quote, paragraphs long and short."""
+    rng = random.Random(23)
+
+    def story(n: int, title: str, lengths: tuple[int, ...]) -> Article:
+        return Article(Headline((title,)),
+                       tuple(Paragraph(paragraph(rng, chars), span(10 * n + i))
+                             for i, chars in enumerate(lengths)), Span(FILE, 10 * n, 10 * n + 9))
+
+    return Issue(FILE, masthead(), (
+        story(1, "伊滨科技城建设全面提速", (220, 90, 240, 60, 260, 200)),
+        story(2, "我区召开安全生产工作会议", (300, 40, 280, 300)),
+        story(3, "全区春季植树活动启动", (180, 250, 70, 260, 240, 90))))
+
+
+def quoted_last_issue() -> Issue:
+    """A story whose only paragraph long enough to quote is its last, the
+    sentence worth quoting second in it, after a short first one: a quote
+    right before that paragraph would stand a line from its own sentence."""
+    rng = random.Random(29)
+    opening = [s for s in SENTENCES if len(s) <= 10]
+    quotable = [s for s in SENTENCES if 14 <= len(s) <= 24]
+    last = rng.choice(opening) + rng.choice(quotable) + paragraph(rng, 240)
+    body = tuple(Paragraph(paragraph(rng, 60)[:70], span(3 + i)) for i in range(6))
+    story = Article(Headline(("伊滨科技城建设全面提速",)), body + (Paragraph(last, span(9)),),
+                    Span(FILE, 2, 9))
+    return Issue(FILE, masthead(), (story,))
+
+
+def test_a_pull_quote_never_stands_beside_the_sentence_it_repeats(layout):
+    seen = 0
+    for issue in (pull_quotes_issue(), quoted_last_issue()):
+        seen += _quotes_clear_of_their_sentences(issue, lay(issue, layout))
+    assert seen, "no pull quote drawn: the test reads nothing"
+
+
+def _quotes_clear_of_their_sentences(issue: Issue, laid) -> int:
+    """Checks every drawn pull quote: at least three body lines between it and
+    the lines carrying its sentence, in reading order. Returns their count."""
+    seen = 0
+    for key, _, _ in issue.stories():
+        lines = [line for _, line in story_lines(laid, key) if line.role in ("body", "pullquote")]
+        body = [(i, glyph_text(line).replace(" ", "")) for i, line in enumerate(lines)
+                if line.role == "body"]
+        text = "".join(t for _, t in body)
+        ends = [sum(len(t) for _, t in body[:k + 1]) for k in range(len(body))]
+        quotes: list[list[int]] = []       # runs of a quote's lines
+        for i, line in enumerate(lines):
+            if line.role == "pullquote":
+                if quotes and quotes[-1][-1] == i - 1:
+                    quotes[-1].append(i)
+                else:
+                    quotes.append([i])
+        for quote in quotes:
+            seen += 1
+            sentence = text_of(lines[i] for i in quote)
+            found = text.find(sentence)
+            assert found >= 0, sentence
+            # the first and last line (index in `lines`) carrying the sentence
+            first = body[next(k for k, end in enumerate(ends) if end > found)][0]
+            last = body[next(k for k, end in enumerate(ends) if end >= found + len(sentence))][0]
+            between = sum(1 for i, _ in body if quote[-1] < i < first or last < i < quote[0])
+            assert between >= 3, (key, sentence, between)
+    return seen
+
+
+# ---------------------------------------------------------------- a link box's width
+
+@pytest.mark.parametrize("chars", (300, 900))
+def test_a_link_box_is_no_wider_than_a_short_story(layout, chars):
+    """Two of a tabloid's six columns, three of a broadsheet's eight."""
+    rng = random.Random(chars)
+    issue = kinds_issue()
+    link = replace(issue.items[3], body=tuple(Paragraph(paragraph(rng, 150), span(31 + i))
+                                              for i in range(chars // 150)))
+    issue = replace(issue, items=issue.items[:3] + (link,) + issue.items[4:])
+    laid = lay(issue, layout)
+    widest = {6: 2, 8: 3}[layout.grid.columns]
+    _, box = link_box(laid)
+    assert box.w <= layout.grid.span_width_pt(widest) + 0.01
+    parts = [m for page in laid.report.pages for m in page.modules if m.item == "item4"]
+    assert [m.kind for m in parts] == ["link_box"]
+    assert parts[0].columns[1] - parts[0].columns[0] + 1 <= widest
+
+
+# ---------------------------------------------------------------- briefs in larger type
+
+def test_a_briefs_banners_stories_set_in_larger_type_are_still_briefs(briefs, layout):
+    """The briefs issue under-fills its page: its stories are measured again
+    in larger type, from the model, and keep their briefs' titles."""
+    _, laid = briefs
+    body = layout.style("body").size_pt
+    rank4 = {("headline4", layout.style("headline4").size_pt)}
+    for key in ("item1.1", "item1.2", "item1.3"):
+        sizes = {line.size for _, line in story_lines(laid, key) if line.role == "body"}
+        assert min(sizes) > body, key          # set larger than the grid's body
+        assert headline_sizes(laid, key) == rank4, key

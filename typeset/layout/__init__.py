@@ -23,7 +23,7 @@ from .measure import body_scales
 from .pages import draw_pages
 from .place import Geometry, NoLayout, Plan, prices, search_plan
 from .report import LayoutReport, PageReport, page_reports, under_fill_warnings
-from .stories import Story, measure_stories, measure_story
+from .stories import Story, issue_stories, measure_stories, measure_story
 
 __all__ = ["lay_out", "LaidOut"]
 
@@ -52,7 +52,7 @@ def lay_out(issue: Issue, composer: Composer, staff: StaffPlan | None = None) ->
         last = len(stories) + 1
         stories.sort(key=lambda s: staff.order.get(s.key, last))
     laid = run.attempt(stories)
-    original = {key: item for key, item, _ in issue.stories()}
+    original = {key: item for key, item, _ in issue_stories(issue)}   # briefs as briefs
     for sizes, wanted in ((2, PageReport.wants_more_copy), (3, PageReport.under_filled)):
         pages = {page.page for page in laid.report.pages if wanted(page)}
         if len(scales) < sizes or not pages:

@@ -3,10 +3,12 @@
 Stacked top to bottom: section banner band, series label / rubric (reversed
 boxes), kicker 引题, main title 主题, subtitle 副题 or deck ——访…, then a
 document's deck (its date or occasion line, ——2026年1月26日在…会议上) in the
-deck style. Each text line is broken at phrase boundaries (compose_headline)
+deck style, then a byline that stands under the head (its issuing official)
+in the byline style. Each text line is broken at phrase boundaries (compose_headline)
 and centred. A brief's title and a link box's label are set at the smallest
 rank whatever the module; a link box's head stands inside its frame. The block
-occupies a whole number of body lines (占行), at least its rank's `lines`.
+occupies a whole number of body lines (占行), at least its rank's `lines`; a
+story without a title has no head (only its banner's label, if any).
 Elements are placed relative to the module's top-left corner.
 """
 
@@ -18,10 +20,11 @@ from dataclasses import dataclass, replace
 from ..compose import Composer, Run, compose_headline
 from ..design.units import HEADLINE_LINE, LABEL_CENTRE
 from ..frames import Box, Element, TextLine
-from ..model import Article, Continuation, Headline
-from .measure import BOX_PAD, boxed, fixed_rank
+from ..model import Article, Byline, Continuation, Headline
+from .measure import BOX_PAD, boxed, credit_lines, fixed_rank, has_title
 
 GROUP_GAP = 0.35      # em of the following group between kicker / main / subtitle
+BYLINE_GAP = 0.8      # em of the byline between the title group and a byline under it
 BANNER_BAND = 1.9     # a banner's reversed band, in em of its size
 LABEL_BOX = 1.7       # a rubric or series label's box height, in em of its size
 LABEL_PAD = 0.6       # em of the label's size either side of its text
@@ -40,9 +43,16 @@ class HeadBlock:
 
 
 def headline_block(head: Headline | None, banner: str | None, width_pt: float, rank: int,
-                   composer: Composer, extra_lines: int = 0, role: str | None = None) -> HeadBlock:
+                   composer: Composer, extra_lines: int = 0, role: str | None = None,
+                   byline: Byline | None = None) -> HeadBlock:
     """`role`: the main title's text role when it is not the rank's own (a
-    continued story's short title, repeated from its first part)."""
+    continued story's short title, repeated from its first part). `byline`:
+    a credit standing under the head (a document's issuing official, 河北省
+    人民政府省长 王正谱), set under title, subtitle and deck in the byline style.
+
+    A story without a title (no main title, kicker or subtitle) has no head:
+    the block is only what it draws — its banner's label, if any — and takes
+    no air, so its text starts at the top of its module."""
     layout = composer.layout
     pitch = layout.line_pitch_pt
     elements: list[Element] = []
@@ -57,11 +67,10 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
                            y + band * 0.5 - style.size_pt * LABEL_CENTRE, composer, "banner",
                            color, align="center")
         y = band + pitch * BANNER_GAP
-    if head is None:
-        total = max(1, math.ceil(y / pitch)) if y else 0
-        return HeadBlock(total + extra_lines if total else 0, tuple(elements), 0, tuple(texts))
+    banner_foot = y
+    titled = has_title(head)
 
-    labels = [label for label in (head.series, head.rubric) if label]
+    labels = [label for label in (head.series, head.rubric) if label] if head else []
     if labels:     # series label and rubric side by side, a new row when they do not fit
         style = composer.style("rubric")
         pad = style.size_pt * LABEL_PAD
@@ -80,27 +89,44 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
             x += box_w + pad
         y += h + style.size_pt * LABEL_GAP
 
-    if head.kicker:
+    rank_style = composer.style(f"headline{rank}")
+    main_lines = 0
+    if head and head.kicker:
         style = composer.style("kicker")
         y = _centred_lines(elements, texts, head.kicker, style.font, style.size_pt, width_pt, y,
                            composer, "kicker", align=style.align)
         y += style.size_pt * GROUP_GAP
-    rank_style = composer.style(f"headline{rank}")
-    before = len(elements)
-    y = _centred_lines(elements, texts, head.main, rank_style.font, rank_style.size_pt, width_pt,
-                       y, composer, role or f"headline{rank}", align=rank_style.align)
-    main_lines = len(elements) - before
-    if head.subtitle:
+    if head and head.main:
+        before = len(elements)
+        y = _centred_lines(elements, texts, head.main, rank_style.font, rank_style.size_pt,
+                           width_pt, y, composer, role or f"headline{rank}",
+                           align=rank_style.align)
+        main_lines = len(elements) - before
+    if head and head.subtitle:
         deck = head.subtitle[0].startswith("——")
         style = composer.style("deck" if deck else "subtitle")
         y += style.size_pt * GROUP_GAP
         y = _centred_lines(elements, texts, head.subtitle, style.font, style.size_pt, width_pt, y,
                            composer, "deck" if deck else "subtitle", align=style.align)
-    if head.deck:      # a document's date or occasion line, under title and subtitle
+    if head and head.deck:      # a document's date or occasion line, under title and subtitle
         style = composer.style("deck")
         y += style.size_pt * GROUP_GAP
         y = _centred_lines(elements, texts, head.deck, style.font, style.size_pt, width_pt, y,
                            composer, "deck", align=style.align)
+    if byline is not None:      # the issuing official under the whole title group
+        style = composer.style("byline")
+        align = style.align if style.align in ("left", "center", "right") else "center"
+        y += style.size_pt * BYLINE_GAP
+        y = _centred_lines(elements, texts,
+                           credit_lines(byline, width_pt / style.size_pt, style.font, composer),
+                           style.font, style.size_pt, width_pt, y, composer, "byline",
+                           align=align)
+    if not titled:             # no head: only what it drew, and no air
+        if y <= banner_foot:
+            lines = max(1, math.ceil(y / pitch)) if y else 0
+        else:
+            lines = math.ceil((y + pitch * FOOT_AIR) / pitch)
+        return HeadBlock(lines, tuple(elements), 0, tuple(texts))
     needed = math.ceil((y + pitch * FOOT_AIR) / pitch)
     lines = max(needed, rank_style.lines or 2) + extra_lines
     # Centre the title group in the lines it occupies (the labels stay on top).
@@ -181,7 +207,7 @@ class HeadCache:
             else:
                 headline = item.headline if isinstance(item, (Article, Continuation)) else None
                 found = headline_block(headline, banner, width - 2 * pad, rank, self.composer,
-                                       air)
+                                       air, byline=head_byline(item))
             if pad:            # inside the frame, clear of its sides
                 found = replace(found, elements=tuple(replace(e, x=e.x + pad)
                                                       for e in found.elements))
@@ -194,3 +220,9 @@ def short_title(item) -> str:
     if isinstance(item, (Article, Continuation)) and item.headline and item.headline.main:
         return item.headline.main[0].rstrip("，、：；")
     return "续"
+
+
+def head_byline(item) -> Byline | None:
+    """The story's byline when it stands under the head (Byline.position "head")."""
+    byline = getattr(item, "byline", None)
+    return byline if byline is not None and byline.position == "head" else None

@@ -12,9 +12,14 @@ occupies its 占行), each carrying the composed lines to draw in it.
 Paragraphs are set by their role (model.PARAGRAPH_ROLES): running text, list
 entries and Q&A turns as body text (a turn's speaker label run in bold, like
 a dateline); a photo caption in the layout's `caption` style, or else the
-body font a 字号 smaller, never indented. A byline standing inline in the
-first paragraph is not set again. A link box (相关链接) is set a character
-narrower than a column, inside its frame (draw.py).
+body font a 字号 smaller, never indented. A dateline runs in bold and a credit
+right after it (中国宁波网讯（董小军 陈琼）…) in the byline's font; a byline
+standing inline in the first paragraph is not set again. A link box (相关链接)
+is set a character narrower than a column, inside its frame (draw.py).
+
+Pull quotes: only from a story of MIN_QUOTED_STORY characters or more, and
+never beside the sentence they repeat (QUOTE_CLEAR lines of other text at
+least between them).
 """
 
 from __future__ import annotations
@@ -25,8 +30,8 @@ from dataclasses import dataclass
 from ..compose import ComposedParagraph, Composer, Line, Run
 from ..design import ZIHAO_PT, Layout, zihao_name
 from ..design.units import LARGER_BODY_LEADING, LARGER_BODY_LINE, PULL_QUOTE_SCALE, SET_LINE
-from ..model import (Article, Banner, Block, Byline, Continuation, Item, LineGroup, Paragraph,
-                     Promo, Span, Subhead, title_of)
+from ..model import (Article, Banner, Block, Byline, Continuation, Headline, Item, LineGroup,
+                     Paragraph, Promo, Span, Subhead, title_of)
 from .place import prices
 
 # A boxed story (a link box, 相关链接): its text is set this many body
@@ -39,6 +44,18 @@ BOX_PAD = 1.0         # body characters between the frame and the text beside it
 def boxed(item: Item) -> bool:
     """Is the story set inside a rule frame (a link box)?"""
     return isinstance(item, Article) and item.kind == "link_box"
+
+
+def has_title(head: Headline | None) -> bool:
+    """Does a headline print a title group (main title, kicker or subtitle)?
+    Labels, a deck or a byline alone are no title."""
+    return bool(head and (head.main or head.kicker or head.subtitle))
+
+
+def titled(item: Item) -> bool:
+    """Does the story print a title over its text? (A continued part's short
+    title is drawn whatever it has.)"""
+    return has_title(item.headline if isinstance(item, (Article, Continuation)) else None)
 
 
 def fixed_rank(item: Item) -> int | None:
@@ -186,7 +203,11 @@ def measure_item(key: str, item: Item, composer: Composer,
             flow.extend(_subhead(block, composer, violations, subdiv, column_em))
     if marker:   # a continuation whose body is empty still prints its marker
         add(composer.paragraph(marker, column_em, 0), "body", item.source)
-    if byline is not None and byline.position != "inline":   # inline: in the first paragraph
+    # inline: in the first paragraph. A byline under the head (headblock.py) is
+    # measured here too: where the story continues on another page, its first
+    # part cannot print it before the text that follows, and it is set at the
+    # end (pages.py).
+    if byline is not None and byline.position != "inline":
         style = composer.style("byline")
         align = "right" if byline.parenthesized else style.align
         measure = column_em * layout.body_size_pt / style.size_pt
@@ -228,11 +249,15 @@ def caption_style(composer: Composer, body_size: float) -> tuple[str, float, str
 
 
 def _paragraph_runs(block: Paragraph, composer: Composer) -> tuple[Run, ...]:
+    """The paragraph's runs: its run-in (a dateline, a speaker's label) in the
+    dateline's bold, a credit right after a dateline — （董小军 陈琼） — in the
+    byline's font, the rest in the body font."""
     body_font = composer.style("body").font
-    if block.run_in:
-        return (Run(block.text[:block.run_in], composer.style("dateline").font),
-                Run(block.text[block.run_in:], body_font))
-    return (Run(block.text, body_font),)
+    run_in, credit = block.run_in, block.run_in + block.credit
+    runs = (Run(block.text[:run_in], composer.style("dateline").font),
+            Run(block.text[run_in:credit], composer.style("byline").font),
+            Run(block.text[credit:], body_font))
+    return tuple(run for run in runs if run.text) or (Run(block.text, body_font),)
 
 
 def _subhead(block: Subhead, composer: Composer, violations: list[str],
@@ -255,32 +280,48 @@ def _subhead(block: Subhead, composer: Composer, violations: list[str],
 
 _SENTENCE = re.compile(r"[^。！？；]*[。！？]")
 
+# A story shorter than this (in characters of its running text) is read
+# whole at a glance: a pull quote would only repeat it.
+MIN_QUOTED_STORY = 600
+# Lines of other text at least between a pull quote and the sentence it
+# repeats (and between two pull quotes): never right before or after it.
+QUOTE_CLEAR = 4
+
+
+def _running_text(item: Article) -> list[tuple[str, int]]:
+    """(text, body block index) of the story's running text: paragraphs
+    (past their run-in) and hand-broken lines, not captions."""
+    out = []
+    for index, block in enumerate(item.body):
+        if isinstance(block, Paragraph) and block.role != "caption":
+            out.append((block.text[block.run_in:], index))
+        elif isinstance(block, LineGroup):
+            out.extend((line, index) for line in block.lines)
+    return out
+
 
 def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
                          longest: int = 32) -> list[tuple[str, int]]:
     """Sentences worth pulling out as quotes, with the index of the body block
     they come from: a sentence in quotation marks first, else a plain one,
-    12–32 characters, from different paragraphs, spread through the text."""
+    12–32 characters, from different paragraphs, spread through the text.
+    None from a story shorter than MIN_QUOTED_STORY characters."""
     if not isinstance(item, Article) or item.kind in ("brief", "link_box"):
         return []     # a brief is too short to quote; a box quotes nothing
+    texts = _running_text(item)
+    if sum(len(text) for text, _ in texts) < MIN_QUOTED_STORY:
+        return []
     quoted: list[tuple[str, int]] = []
     plain: list[tuple[str, int]] = []
-    for index, block in enumerate(item.body):
-        if isinstance(block, Paragraph) and block.role != "caption":
-            texts = (block.text[block.run_in:],)
-        elif isinstance(block, LineGroup):
-            texts = block.lines
-        else:
+    for text, index in texts:
+        if len(text) < 80:      # a short paragraph would read twice in a row
             continue
-        for text in texts:
-            if len(text) < 80:      # a short paragraph would read twice in a row
-                continue
-            # not the opening sentence: the quote would repeat the paragraph's first words
-            for sentence in _SENTENCE.findall(text)[1:]:
-                sentence = sentence.strip().lstrip("，、")
-                inner = sentence.strip("“”")
-                if shortest <= len(inner) <= longest:
-                    (quoted if sentence.startswith("“") else plain).append((inner, index))
+        # not the opening sentence: the quote would repeat the paragraph's first words
+        for sentence in _SENTENCE.findall(text)[1:]:
+            sentence = sentence.strip().lstrip("，、")
+            inner = sentence.strip("“”")
+            if shortest <= len(inner) <= longest:
+                (quoted if sentence.startswith("“") else plain).append((inner, index))
     chosen: list[tuple[str, int]] = []
     for sentence, index in quoted + plain:
         if all(abs(index - other) > 1 for _, other in chosen):
@@ -288,6 +329,49 @@ def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
         if len(chosen) == count:
             break
     return sorted(chosen, key=lambda c: c[1])
+
+
+def sentence_lines(flow: tuple[FlowLine, ...], source: Span | None,
+                   sentence: str) -> tuple[int, int] | None:
+    """The first and last index of the flow's body lines (of the paragraph
+    from `source`) that carry `sentence`, or None when it is not there."""
+    indices = [i for i, f in enumerate(flow) if f.role == "body" and f.source == source]
+    starts, text = [], ""
+    for i in indices:
+        starts.append(len(text))
+        text += "".join(g.char for line in flow[i].lines for g in line.glyphs)
+    at = text.find(sentence)
+    if at < 0:
+        return None
+    end = at + len(sentence)
+    first = max(k for k, start in enumerate(starts) if start <= at)
+    last = max(k for k, start in enumerate(starts) if start < end)
+    return indices[first], indices[last]
+
+
+def quote_position(flow: tuple[FlowLine, ...], lines: tuple[int, int],
+                   taken: list[int]) -> int | None:
+    """Where a pull quote repeating the sentence on flow lines `lines` goes:
+    between two paragraphs of running text, at least QUOTE_CLEAR lines of
+    other text from the sentence and from the quotes already `taken` —
+    the nearest such place, after the sentence on a tie; None when there is
+    none (the story is too short for it)."""
+    first, last = lines
+    best: tuple[int, int, int] | None = None
+    for i in range(1, len(flow)):
+        before, after = flow[i - 1], flow[i]
+        if not (before.role == "body" and before.paragraph_end
+                and after.role == "body" and after.paragraph_start):
+            continue
+        if first <= i <= last + 1:
+            continue
+        gap = i - 1 - last if i > last else first - i
+        if gap < QUOTE_CLEAR or any(abs(i - t) < QUOTE_CLEAR for t in taken):
+            continue
+        rank = (gap, 0 if i > last else 1, i)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best else None
 
 
 def pull_quote_flow(text: str, composer: Composer, subdiv: int) -> FlowLine:
@@ -304,22 +388,19 @@ def pull_quote_flow(text: str, composer: Composer, subdiv: int) -> FlowLine:
 
 def with_pull_quotes(measured: Measured, composer: Composer) -> tuple[tuple[FlowLine, ...], ...]:
     """The body flow without, with one and with two pull quotes, each placed
-    after the paragraph that follows the one it quotes (near its source, not
-    beside it), or before that paragraph when it is the last."""
+    near the sentence it repeats but never beside it (quote_position); a
+    quote with no such place is not pulled."""
     variants = [measured.flow]
-    quotes = pull_quote_sentences(measured.item)
-    for count in range(1, len(quotes) + 1):
-        chosen = quotes[:count] if count == 1 else quotes
+    placed: list[tuple[int, str]] = []
+    for sentence, block_index in pull_quote_sentences(measured.item):
+        lines = sentence_lines(measured.flow, measured.item.body[block_index].source, sentence)
+        position = quote_position(measured.flow, lines, [at for at, _ in placed]) \
+            if lines else None
+        if position is not None:
+            placed.append((position, sentence))
+    for count in range(1, len(placed) + 1):
         flow = list(measured.flow)
-        for sentence, block_index in reversed(chosen):
-            sources = [f.source for f in flow if f.role == "body"]
-            source = measured.item.body[block_index].source
-            following = next((s for s in sources[sources.index(source):] if s != source), None) \
-                if source in sources else None
-            if following is not None:
-                position = max(i for i, f in enumerate(flow) if f.source == following) + 1
-            else:
-                position = min((i for i, f in enumerate(flow) if f.source == source), default=0)
+        for position, sentence in sorted(placed[:count], reverse=True):
             flow.insert(position, pull_quote_flow(sentence, composer, measured.subdiv))
         variants.append(tuple(flow))
     return tuple(variants)

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..compose import Composer
+from ..design.units import HEADLINE_LINE
 from ..diagnostics import Diagnostic
+from ..frames import TextLine
 from ..model import Issue, Promo
 from ..sidecar import StaffPlan
 from .columns import used_units
@@ -17,8 +19,8 @@ from .draw import PageDraw, draw_box, draw_filler, draw_flow_columns, draw_head,
     draw_rules, jump_line
 from .fillers import FillerLibrary
 from .furniture import Top, running_head
-from .headblock import HeadCache
-from .measure import boxed, fixed_rank
+from .headblock import BYLINE_GAP, HeadBlock, HeadCache
+from .measure import boxed, fixed_rank, titled
 from .place import Module, Plan
 from .report import ModuleReport, white_cells
 from .stories import Story, box_foot
@@ -47,6 +49,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     reports: list[list[ModuleReport]] = [[] for _ in pages]
     warnings: list[Diagnostic] = []
     used_fillers: set[str] = set()
+    jumping = {m.key for m in plan.modules if m.jump_to is not None or m.jump_from is not None}
     for module in plan.modules:
         page = pages[module.page]
         page.story = None if module.filler else module.key
@@ -63,7 +66,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
             reports[module.page].append(_report(module, story.key, story.measured.title,
                                                 story.kind.name, 0, "promo"))
             continue
-        report = _draw_story(page, story, module, heads, composer)
+        report = _draw_story(page, story, module, heads, composer, module.key in jumping)
         if report.overset_lines:     # never expected: placement counts with the same arithmetic
             warnings.append(Diagnostic(
                 "warning", f"page {module.page + 1}: {story.key} overset by "
@@ -79,9 +82,9 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
 
 
 def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
-                composer: Composer) -> ModuleReport:
+                composer: Composer, jumps: bool = False) -> ModuleReport:
     """Headline, then the body flow (with its jump lines) in balanced columns;
-    a link box inside its frame."""
+    a link box inside its frame. `jumps`: the story continues on another page."""
     continued = module.jump_from is not None
     framed = boxed(story.item)
     # A framed story keeps its label over its text and is centred in its frame:
@@ -91,9 +94,22 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         draw_box(page, composer.layout, module)
     block = heads.block(story.key, story.item, story.banner, module.width, module.rank or 4,
                         continued, air) if module.head_lines else None
-    if block:
-        draw_head(page, composer.layout, replace(module, line=module.line + lead), block)
+    # A byline under the head (its issuing official) is drawn there, and the
+    # copy measured at the body's end is not — but after the body in the page's
+    # order: the model reads a byline after the story's text (Article.printed_text)
+    # and the frames carry each story's lines in its reading order. Of a story
+    # that continues on another page the first part cannot print it before the
+    # text that follows: there it is set at the body's end.
+    head, under = _split_byline(block) if block else (None, ())
+    at = replace(module, line=module.line + lead)
+    if jumps and under:
+        head, under = _without_byline(head, under), ()
+    if head:
+        draw_head(page, composer.layout, at, head)
     flow = story.flows[module.variant][module.flow_start:module.flow_end]
+    if under:
+        while flow and flow[-1].role == "byline":
+            flow = flow[:-1]
     if continued:
         flow = (jump_line(composer, f"（上接第{module.jump_from + 1}版）"),) + flow
     if module.jump_to is not None:
@@ -103,11 +119,17 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
     body_height = module.height - head_lines - (module.air if framed else 0) - box_foot(story)
     columns = draw_flow_columns(page, composer, module, flow, module.line + lead + head_lines,
                                 body_height, framed)
+    if under:
+        draw_head(page, composer.layout, at, replace(block, elements=under))
     subdiv = flow[0].subdiv if flow else 1
     used = [-(-used_units(column) // subdiv) for column in columns]   # grid lines per column
     needed = max(used, default=0)
-    rank = (fixed_rank(story.item) or module.rank) if module.rank else module.rank
-    return _report(replace(module, rank=rank), story.key, story.measured.title,
+    # the rank drawn: a brief's is fixed; a story without a title has none, and
+    # no air (what its module has more than its text is white at the feet)
+    headed = titled(story.item) or continued
+    rank = (fixed_rank(story.item) or module.rank) if module.rank and headed else 0
+    return _report(replace(module, rank=rank, air=module.air if headed else 0), story.key,
+                   story.measured.title,
                    story.kind.name, white_cells(used, body_height),
                    story.labels[module.variant], max(0, needed - body_height))
 
@@ -119,3 +141,23 @@ def _report(module: Module, item: str, title: str, kind: str, white: int, varian
                         variant, white,
                         module.jump_to + 1 if module.jump_to is not None else None,
                         module.jump_from + 1 if module.jump_from is not None else None, overset)
+
+
+def _split_byline(block: HeadBlock) -> tuple[HeadBlock, tuple]:
+    """The head block without the byline standing under it, and that byline's lines."""
+    under = tuple(e for e in block.elements if isinstance(e, TextLine) and e.role == "byline")
+    if not under:
+        return block, ()
+    return replace(block, elements=tuple(e for e in block.elements if e not in under)), under
+
+
+def _without_byline(block: HeadBlock, byline: tuple) -> HeadBlock:
+    """The head block without the byline that stood under it, its title group
+    moved down by half the byline's height: centred again in its lines."""
+    top = min(e.baseline - e.size * HEADLINE_LINE.height for e in byline)
+    foot = max(e.baseline for e in byline)
+    shift = (foot - top + byline[0].size * BYLINE_GAP) / 2
+    return replace(block, elements=tuple(
+        replace(e, baseline=e.baseline + shift)
+        if isinstance(e, TextLine) and e.role not in ("rubric", "banner") else e
+        for e in block.elements))

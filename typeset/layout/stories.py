@@ -5,14 +5,18 @@ each story is measured into body flows — the grid's body size and larger
 ones, each without and with pull quotes — for placement to choose from.
 
 A briefs banner (简讯, 各地传真) is a column label like any banner; its stories
-are briefs (Article.kind "brief"): titles at headline4. A link box
-(相关链接) is a module of its own kind: set inside a frame with a line of air
-at its foot, never continued on another page, never in larger type.
+are briefs (Article.kind "brief", issue_stories): titles at headline4. A link
+box (相关链接) is a module of its own kind: set inside a frame with a line of
+air at its foot, never continued on another page, never in larger type, at
+most a third of the page wide. A story without a title has no head: its text
+starts at the top of its module (under its banner's label, if it has one).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterator
 
 from ..compose import Composer, compose_headline
 from ..design.roles import HEADLINE_RANKS
@@ -20,23 +24,9 @@ from ..diagnostics import Diagnostic, warning
 from ..model import Article, Banner, Continuation, Issue, Item, Paragraph, Promo
 from .columns import column_height
 from .headblock import HeadCache
-from .measure import BodyScale, FlowLine, Measured, boxed, measure_item, with_pull_quotes
-from .place import KINDS, ModuleKind, UnitSpec, prices
-
-
-class BannerTitle(str):
-    """The banner over a story, as `Story.banner` carries it: its title on a
-    banner's first story (empty, so nothing is drawn, on the others) and the
-    banner's kind, so a story re-measured from the model is still a brief."""
-    kind: str
-
-    def __new__(cls, title: str, kind: str) -> "BannerTitle":
-        made = super().__new__(cls, title)
-        made.kind = kind
-        return made
-
-    def __reduce__(self):
-        return BannerTitle, (str(self), self.kind)
+from .measure import (BodyScale, FlowLine, Measured, boxed, measure_item, titled,
+                      with_pull_quotes)
+from .place import HOLE, KINDS, ModuleKind, UnitSpec, prices
 
 
 @dataclass(frozen=True)
@@ -64,22 +54,53 @@ def _boxed_height(heights: tuple[int, ...], k: int, subdiv: int) -> int:
 
 
 # A link box (相关链接): a story in a rule frame — never jumps (a box is read
-# whole), its body at the grid's size.
-LINK_BOX = replace(KINDS["article"], name="link_box", may_jump=False, larger_body=False,
-                   body_height=_boxed_height)
+# whole), its body at the grid's size, no wider than a third of the page
+# (2 of a tabloid's 6 columns, 3 of a broadsheet's 8) and never wider than a
+# short story (短稿) on any grid, two or three columns: a box stands beside
+# the story it accompanies, it does not run across the page.
+LINK_BOX_SHARE = 1 / 3
+SHORT_STORY_COLUMNS = 3
 
 
-def kind_of(item: Item) -> ModuleKind:
+def link_box_width(columns: int) -> int:
+    """The widest a link box may be on a grid of `columns` columns."""
+    widest = min(max(1, round(columns * LINK_BOX_SHARE)), SHORT_STORY_COLUMNS)
+    return max(widest, min(KINDS["article"].min_width, columns))
+
+
+@lru_cache(maxsize=None)
+def link_box_kind(columns: int) -> ModuleKind:
+    return replace(KINDS["article"], name="link_box", may_jump=False, larger_body=False,
+                   max_width=link_box_width(columns), body_height=_boxed_height)
+
+
+# A story without a title (a photo's news, an untitled item of a briefs
+# column): its text starts at the top of its module, so what its module has
+# more than its text is white at its column feet, never air over a head — and
+# never a hole: at most HOLE - 1 lines, priced as that much air elsewhere (a
+# short item ending a few lines above the rule reads as its end, not a gap).
+UNTITLED_STRETCH = HOLE - 1
+
+
+def _untitled_kind(kind: ModuleKind) -> ModuleKind:
+    return replace(kind, stretch=UNTITLED_STRETCH)
+
+
+UNTITLED = {name: _untitled_kind(KINDS[name]) for name in ("article", "continuation")}
+
+
+def kind_of(item: Item, columns: int) -> ModuleKind:
     if isinstance(item, Promo):
         return KINDS["promo"]
     if boxed(item):
-        return LINK_BOX
-    return KINDS["continuation" if isinstance(item, Continuation) else "article"]
+        return link_box_kind(columns)
+    name = "continuation" if isinstance(item, Continuation) else "article"
+    return KINDS[name] if titled(item) else UNTITLED[name]
 
 
 def box_foot(story: "Story") -> int:
     """Grid lines of air a story's module keeps at its foot (inside a frame)."""
-    return 1 if story.kind is LINK_BOX else 0
+    return 1 if story.kind.name == "link_box" else 0
 
 
 # A title that needs more lines than this across the whole page, in the
@@ -87,34 +108,31 @@ def box_foot(story: "Story") -> int:
 MAX_TITLE_LINES = 4
 
 
+def issue_stories(issue: Issue) -> Iterator[tuple[str, Item, str | None]]:
+    """Issue.stories() as the page sets them: the stories of a briefs banner
+    (Banner.kind "briefs": 简讯, 各地传真) are briefs (Article.kind "brief")."""
+    briefs = {id(story) for item in issue.items
+              if isinstance(item, Banner) and item.kind == "briefs" for story in item.items}
+    for key, item, banner in issue.stories():
+        if id(item) in briefs and isinstance(item, Article) and item.kind == "article":
+            item = replace(item, kind="brief")
+        yield key, item, banner
+
+
 def measure_stories(issue: Issue, composer: Composer,
                     scales: tuple[BodyScale, ...]) -> list[Story]:
-    kinds = {key.split(".")[0]: item.kind for key, item in
-             ((f"item{n}", item) for n, item in enumerate(issue.items, 1))
-             if isinstance(item, Banner)}
-    return [measure_story(key, item, _banner_title(banner, kinds.get(key.split(".")[0])),
-                          composer, scales, issue.source)
-            for key, item, banner in issue.stories()]
-
-
-def _banner_title(title: str | None, kind: str | None) -> str | None:
-    """A briefs banner's stories carry its kind; other stories their title or None."""
-    if kind != "briefs":
-        return title
-    return BannerTitle(title or "", kind)
+    return [measure_story(key, item, banner, composer, scales, issue.source)
+            for key, item, banner in issue_stories(issue)]
 
 
 def measure_story(key: str, item: Item, banner: str | None, composer: Composer,
                   scales: tuple[BodyScale, ...], file: str | None = None) -> Story:
     """The story's body flows at each of `scales` its kind allows, each without
-    and with pull quotes. A story under a briefs banner is set as a brief."""
-    if getattr(banner, "kind", None) == "briefs" and isinstance(item, Article) \
-            and item.kind == "article":
-        item = replace(item, kind="brief")
+    and with pull quotes."""
     item, notes = _title_that_fits(item, composer, file)
     item, too_long = _box_that_fits(item, composer, file)
     notes += too_long
-    kind = kind_of(item)
+    kind = kind_of(item, composer.layout.grid.columns)
     flows: list[tuple[FlowLine, ...]] = []
     costs: list[float] = []
     labels: list[str] = []
@@ -134,21 +152,22 @@ def measure_story(key: str, item: Item, banner: str | None, composer: Composer,
 
 def _box_that_fits(item: Item, composer: Composer,
                    file: str | None) -> tuple[Item, tuple[Diagnostic, ...]]:
-    """The link box, or — when it would not fit a page even across all its
-    columns (a box is never continued) — the story set as an article, with a
+    """The link box, or — when it would not fit a page even as wide as a box
+    may be (a box is never continued) — the story set as an article, with a
     warning."""
     if not boxed(item):
         return item, ()
     grid = composer.layout.grid
+    widest = link_box_width(grid.columns)
     flow = measure_item("", item, composer).flow
-    body = _boxed_height(tuple(f.height for f in flow), grid.columns, 1)
-    head = HeadCache(composer).block("", item, None, grid.columns, 4, False).lines
+    body = _boxed_height(tuple(f.height for f in flow), widest, 1)
+    head = HeadCache(composer).block("", item, None, widest, 4, False).lines
     if head + body <= grid.lines:
         return item, ()
     return replace(item, kind="article"), (warning(
-        f"a link box of {head + body} lines is longer than a page ({grid.lines} lines): set "
-        "as a story, without its frame, so that it may continue on another page", file,
-        item.source.first_line),)
+        f"a link box of {head + body} lines ({widest} columns wide) is longer than a page "
+        f"({grid.lines} lines): set as a story, without its frame, so that it may continue "
+        "on another page", file, item.source.first_line),)
 
 
 def _title_that_fits(item: Item, composer: Composer,
