@@ -103,6 +103,26 @@ def _without_format_12(data: bytes) -> bytes:
     return bytes(out)
 
 
+def _same_as_reportlabs_parser(ours, ref, cmap_format) -> None:
+    assert not isinstance(ours.hmetrics, list)  # the bulk path ran, not reportlab's fallback
+    assert (max(ours.charToGlyph) > 0xFFFF) == (cmap_format == 12)  # the subtable meant
+    assert dict(ours.charToGlyph) == ref.charToGlyph and list(ours.charToGlyph) == list(ref.charToGlyph)
+    assert all(ours.charToGlyph[c] == g and c in ours.charToGlyph for c, g in ref.charToGlyph.items())
+    assert dict(ours.charWidths) == ref.charWidths and ours.defaultWidth == ref.defaultWidth
+    assert [ours.getCharWidth(c) for c in (0x20, 0xA0, 0x4E2D, 0x10FFFD)] == [
+        ref.getCharWidth(c) for c in (0x20, 0xA0, 0x4E2D, 0x10FFFD)]
+    assert list(ours.hmetrics) == ref.hmetrics and len(ours.hmetrics) == len(ref.hmetrics)
+    assert ours.hmetrics[-1] == ref.hmetrics[-1] and ours.hmetrics[5:9] == ref.hmetrics[5:9]
+    assert list(ours.glyphPos) == ref.glyphPos and len(ours.glyphPos) == len(ref.glyphPos)
+    assert list(ours.glyphToChar.items()) == list(ref.glyphToChar.items())
+    metrics = ("name", "familyName", "styleName", "fullName", "uniqueFontID", "unitsPerEm", "bbox",
+               "ascent", "descent", "capHeight", "italicAngle", "stemV", "flags", "numGlyphs",
+               "underlinePosition", "underlineThickness", "fontRevision", "_full_font")
+    assert {k: getattr(ours, k) for k in metrics} == {k: getattr(ref, k) for k in metrics}
+    subset = [0, 0x20, 0x4E2D, 0x6587, 0x3002, 0x41]
+    assert ours.makeSubset(subset) == ref.makeSubset(subset)  # the bytes embedded in a PDF
+
+
 @pytest.mark.parametrize("cmap_format", [12, 4])
 def test_fast_face_matches_reportlab_parser(cmap_format):
     from reportlab.pdfbase.ttfonts import TTFontFace
@@ -111,19 +131,34 @@ def test_fast_face_matches_reportlab_parser(cmap_format):
     if cmap_format == 4:
         data = _without_format_12(data)
     ours = _reportlab_font_class().face_class(io.BytesIO(data))
-    ref = TTFontFace(io.BytesIO(data))
-    assert not isinstance(ours.hmetrics, list)  # the bulk path ran, not reportlab's fallback
-    assert (max(ours.charToGlyph) > 0xFFFF) == (cmap_format == 12)  # the subtable meant
-    assert ours.charToGlyph == ref.charToGlyph and list(ours.charToGlyph) == list(ref.charToGlyph)
-    assert ours.charWidths == ref.charWidths and ours.defaultWidth == ref.defaultWidth
-    assert list(ours.hmetrics) == ref.hmetrics and len(ours.hmetrics) == len(ref.hmetrics)
-    assert ours.hmetrics[-1] == ref.hmetrics[-1] and ours.hmetrics[5:9] == ref.hmetrics[5:9]
-    assert ours.glyphPos == ref.glyphPos
-    assert list(ours.glyphToChar.items()) == list(ref.glyphToChar.items())
-    metrics = ("name", "familyName", "styleName", "fullName", "uniqueFontID", "unitsPerEm", "bbox",
-               "ascent", "descent", "capHeight", "italicAngle", "stemV", "flags", "numGlyphs",
-               "underlinePosition", "underlineThickness", "fontRevision", "_full_font")
-    assert {k: getattr(ours, k) for k in metrics} == {k: getattr(ref, k) for k in metrics}
+    _same_as_reportlabs_parser(ours, TTFontFace(io.BytesIO(data)), cmap_format)
+
+
+@pytest.mark.parametrize("cmap_format", [12, 4])
+@pytest.mark.parametrize("cache", ["parsed", "cached", "off"])
+def test_shared_face_gives_reportlab_what_its_parser_gives(cmap_format, cache, tmp_path, monkeypatch):
+    """A face registered by path takes its tables from the process's one parse of
+    the file (faces._Face: decoded, or mapped from the font cache) and the file's
+    bytes as that face's memory map: reportlab sees its own parser's values."""
+    import mmap
+
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from typeset.fonts import faces
+
+    monkeypatch.setenv("TYPESET_FONT_CACHE", "off" if cache == "off" else str(tmp_path / "cache"))
+    data = SMALL_FACE.read_bytes()
+    if cmap_format == 4:
+        data = _without_format_12(data)
+    path = tmp_path / "face.ttf"
+    path.write_bytes(data)
+    if cache == "cached":
+        faces._Face(path)  # writes the cache
+    monkeypatch.setitem(faces._FACES, path, faces._Face(path))
+    assert faces._FACES[path].from_cache == (cache == "cached")
+    ours = _reportlab_font_class().face_class(str(path))
+    assert ours._shared is faces._FACES[path] and isinstance(ours._ttf_data, mmap.mmap)
+    _same_as_reportlabs_parser(ours, TTFontFace(io.BytesIO(data)), cmap_format)
 
 
 def test_fast_font_sets_what_reportlabs_ttfont_sets():

@@ -290,6 +290,31 @@ def test_qr_code_decodes_to_its_url(tmp_path, fonts):
     assert [r.text for r in found] == [url]
 
 
+@pytest.mark.parametrize("url", ["https://mp.weixin.qq.com/", "https://example.org/today",
+                                 "HTTPS://EXAMPLE.COM/A1", "12345678901234567890", "https://例子.cn/新闻"])
+def test_qr_modules_are_reportlabs_widgets(url):
+    """The encoder is reportlab's own, loaded without its barcode package: the same
+    modules QrCodeWidget draws, so the same PDF bytes."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    from typeset.render.qr import qr_modules
+
+    widget = QrCodeWidget(url, barLevel="M", barBorder=4)
+    widget.qr.make()
+    assert [list(map(bool, row)) for row in qr_modules(url, "M")] == [
+        list(map(bool, row)) for row in widget.qr.modules]
+
+
+def test_a_qr_code_does_not_import_reportlabs_barcode_package(tmp_path):
+    """reportlab.graphics.barcode imports every widget, shapes and platypus (~45 ms)."""
+    script = DETERMINISM.format(root=str(ROOT), text=BODY) + (
+        "assert 'reportlab.graphics.barcode' not in sys.modules, 'barcode'\n"
+        "assert 'reportlab.platypus' not in sys.modules, 'platypus'\n")
+    subprocess.run([sys.executable, "-c", script, str(tmp_path / "qr.pdf")], check=True, cwd=ROOT)
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp not installed (pip install zxing-cpp)")
+    assert [r.text for r in zxingcpp.read_barcodes(raster(tmp_path / "qr.pdf"))] == ["https://example.com"]
+
+
 def test_picture_keeps_its_aspect_ratio_centred_in_its_frame(tmp_path, fonts):
     from PIL import Image
 

@@ -6,15 +6,23 @@ the chain draws it and how wide it is. Design choices:
 
 - Only TrueType-outline (glyf) fonts are used, because reportlab cannot embed
   CFF; fonts/build_fonts.py converts the Noto CJK faces once.
-- Parsing is lazy and minimal (faces.py): a face is read only when first
-  needed, and then only the tables the composer needs.
+- Each font file is parsed once per process, and the parse is shared by the
+  composer and reportlab (faces.py): cmap, advances, hmtx and loca as arrays,
+  the file's bytes memory-mapped, never read whole. A face is read only when
+  first needed.
+- The parsed arrays are cached on disk, one file per font file, and mapped
+  read-only on later starts (cache.py: $TYPESET_FONT_CACHE, else
+  $XDG_CACHE_HOME/typeset/fonts or ~/.cache/typeset/fonts; keyed on the font's
+  path, size, mtime and inode; written atomically; a stale or corrupt cache is
+  rebuilt, an unwritable folder means no cache).
 - Only faces that are actually handed out are registered with reportlab (see
-  `FontSet.register_for_reportlab`), through a TTFont that parses in bulk
-  (reportlab_fonts.py).
+  `FontSet.register_for_reportlab`), through a TTFont that takes the shared
+  parse instead of parsing the file again (reportlab_fonts.py).
 
     files.py            where font files are found
-    faces.py            one face's cmap and advances
-    reportlab_fonts.py  fast registration with reportlab
+    cache.py            the on-disk cache of parsed tables
+    faces.py            one font file, parsed once: cmap, advances, reportlab's tables
+    reportlab_fonts.py  registration with reportlab from the shared parse
     fontset.py          roles, fallback chains, FontSet
 """
 

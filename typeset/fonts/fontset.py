@@ -31,6 +31,7 @@ class FontSet:
         self.chains = chains  # role -> existing font files, chain order
         self.notes = notes  # fonts skipped (absent or unusable), as info diagnostics
         self._memo: dict[str, dict[str, _Face | None]] = {role: {} for role in chains}
+        self._advances: dict[str, dict[str, float]] = {role: {} for role in chains}
         self._handed_out: set[Path] = {paths[0] for paths in chains.values()}
         self._live = False  # after register_for_reportlab, new faces register at once
 
@@ -104,12 +105,17 @@ class FontSet:
     def advance(self, role: str, char: str) -> float:
         """Advance width in em of char in the face that draws it (.notdef of the primary if none)."""
         try:
+            return self._advances[role][char]
+        except KeyError:
+            pass
+        try:
             face = self._memo[role][char]
         except KeyError:
             face = self._chain_face(role, char)
         if face is None:
             face = _face(self.chains[role][0])
-        return face.advance(ord(char))
+        width = self._advances[role][char] = face.advance(ord(char))
+        return width
 
     def missing(self, role: str, text: str) -> list[str]:
         """Distinct characters of text (first-seen order) that no face of the chain maps."""

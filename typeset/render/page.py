@@ -6,6 +6,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..frames import Box, PageFrame, Picture, ProofMark, QRCode, Rule, TextLine
 from .glyphs import GlyphCache, TextWriter
+from .qr import QUIET_ZONE, qr_modules
 
 CMYK = {
     "black": (0.0, 0.0, 0.0, 1.0),
@@ -135,13 +136,10 @@ class PageRenderer:
 
     def qr(self, q: QRCode) -> None:
         """Black modules on a white square; the 4-module quiet zone is inside `size`."""
-        from reportlab.graphics.barcode.qr import QrCodeWidget
-
-        widget = QrCodeWidget(q.data, barLevel="M", barBorder=4)
-        widget.qr.make()
-        modules = widget.qr.modules
+        modules = qr_modules(q.data, "M")
         n = len(modules)
-        cell = q.size / (n + 2 * widget.barBorder)
+        border = QUIET_ZONE
+        cell = q.size / (n + 2 * border)
         left = self.dx + q.x
         top = self.top - q.y
         c = self.c
@@ -156,8 +154,8 @@ class PageRenderer:
                     start = col
                     while col < n and row[col]:
                         col += 1
-                    p.rect(left + (start + widget.barBorder) * cell,
-                           top - (r + widget.barBorder + 1) * cell, (col - start) * cell, cell)
+                    p.rect(left + (start + border) * cell,
+                           top - (r + border + 1) * cell, (col - start) * cell, cell)
                 else:
                     col += 1
         c.drawPath(p, stroke=0, fill=1)
