@@ -9,14 +9,16 @@ issue.
 
 from __future__ import annotations
 
+import random
 from itertools import combinations
 
 import pytest
 
+from typeset.layout.columns import column_height, fits
 from typeset.layout.place import (KINDS, FillerOption, Geometry, NoLayout, Search, UnitSpec,
-                                  plan_pages)
+                                  kinds, plan_pages)
 from typeset.layout.place.kinds import MIN_JUMP
-from typeset.layout.place.search import TOP_AIR_STEPS
+from typeset.layout.place.search import TOP_AIR_STEPS, prefix_before_a_grid_line
 from typeset.layout.place.steps import State
 from typeset.sidecar import Pin
 
@@ -173,3 +175,95 @@ def test_a_fixed_count_keeps_exact_pages_but_prunes_states_that_cannot_fit():
     pages = 1 + 20 * (2 + 20) // (COLUMNS * LINES)    # the copy needs about this many pages
     exact = _states(20, fixed=pages + 1)
     assert exact <= 3 * _states(20), exact
+
+
+# --- the front page, and a lead that jumps more than once ---------------------
+
+def test_a_lead_of_two_and_a_half_pages_starts_under_the_masthead_and_jumps_twice():
+    """The front page carries its lead however long it is (search.RULES "close"):
+    the lead starts under the masthead, continues at the top of pages 2 and 3
+    with a jump pair for each turn (下转第2版 / 上接第1版, 下转第3版 / 上接第2版),
+    and the brief after it follows the lead's last part."""
+    top = 8                                   # masthead and 报眼: 8 of the 40 lines
+    units = [story("item1", 570), story("item2", 8)]     # 570 lines: 2.5 pages of 6 × 38
+    plan = plan_pages(units, geometry(top=top, even=True), head, notice)
+    assert_sound(plan, units)
+    parts = sorted((m for m in plan.modules if m.key == "item1"), key=lambda m: m.page)
+    assert [m.page for m in parts] == [0, 1, 2]
+    lead = parts[0]
+    assert lead.rank == 1 and lead.line == top + plan.top_air
+    assert [(m.jump_from, m.jump_to) for m in parts] == [(None, 1), (0, 2), (1, None)]
+    assert all(m.line == 0 for m in parts[1:])               # each continuation on top
+    assert [m.flow_start for m in parts] == [0, parts[0].flow_end, parts[1].flow_end]
+    assert parts[-1].flow_end == 570
+    assert all(m.flow_end - m.flow_start >= MIN_JUMP for m in parts)
+    brief = next(m for m in plan.modules if m.key == "item2")
+    assert (brief.page, brief.line) >= (parts[-1].page, parts[-1].line + parts[-1].height)
+    assert plan.pages % 2 == 0
+
+
+@pytest.mark.parametrize("even", [True, False])
+@pytest.mark.parametrize("top", [6, 10])
+def test_the_front_page_is_never_closed_with_nothing_under_its_masthead(top, even):
+    """However the lead's length falls against the pages, page 1 holds a story."""
+    for lead in range(300, 700, 20):
+        for rest in ((), (8,), (30, 20)):
+            units = [story("item1", lead)] + [story(f"item{n}", lines)
+                                              for n, lines in enumerate(rest, 2)]
+            plan = plan_pages(units, geometry(top=top, even=even), head, notice)
+            front = [m for m in plan.modules if m.page == 0 and not m.filler]
+            assert front and front[0].key == "item1" and front[0].rank == 1, (lead, rest)
+
+
+def test_staff_may_still_leave_the_front_page_to_a_story_pinned_later():
+    units = [story("item1", 60, pin=Pin(page=1, source="x.yaml:3")), story("item2", 50)]
+    plan = plan_pages(units, geometry(top=10), head, notice)
+    assert_sound(plan, units)
+    assert not [m for m in plan.modules if m.page == 0 and not m.filler]
+    assert next(m for m in plan.modules if m.key == "item1").page == 1
+
+
+# --- a jumped story goes on in the body it started in --------------------------
+
+def larger(key: str, lines: int, subdiv: int = 5, grid_lines: int = 6) -> UnitSpec:
+    """A story with a second body in larger type: `lines` lines of the grid's
+    size, or as many lines of a size set `subdiv` lines to `grid_lines` grid
+    lines (五号 on a 小五 grid: 5 to 6), which costs 30 (prices.LARGER_BODY)."""
+    return UnitSpec(key, ((1,) * lines, (grid_lines,) * lines), (0.0, 30.0), (1, subdiv),
+                    KINDS["article"])
+
+
+def test_a_lead_in_larger_type_jumps_in_it_and_every_part_fits(monkeypatch):
+    """Two even pages, a lead of 1.4 pages at the grid's size: in larger type
+    it fills both, its jump lines one grid line of its flow each."""
+    monkeypatch.setattr(kinds, "LARGER_BODY_JUMPS", True)
+    units = [larger("item1", 300)]
+    plan = plan_pages(units, geometry(top=8, even=True), head, notice)
+    assert_sound(plan, units)
+    parts = [m for m in plan.modules if m.key == "item1"]
+    assert len(parts) == 2 and {m.variant for m in parts} == {1}
+    for part in parts:
+        flow = units[0].flows[1][part.flow_start:part.flow_end]
+        flow = ((5,) if part.jump_from is not None else ()) + flow \
+            + ((5,) if part.jump_to is not None else ())
+        assert part.head_lines + column_height(flow, part.width, 5) <= part.height
+
+
+def test_until_the_drawing_counts_jump_lines_in_larger_type_a_jump_is_at_grid_size():
+    assert kinds.LARGER_BODY_JUMPS is False
+    units = [larger("item1", 300)]
+    plan = plan_pages(units, geometry(top=8, even=True), head, notice)
+    parts = [m for m in plan.modules if m.key == "item1"]
+    assert len(parts) == 2 and {m.variant for m in parts} == {0}
+
+
+def test_a_jump_part_in_sub_units_is_what_the_columns_fit_with_the_jump_line():
+    """search.prefix_before_a_grid_line against columns.fits, on mixed flows of
+    larger-type lines (6 units) and grid items (subheads: 5 or 10 units)."""
+    rng = random.Random(7)
+    for _ in range(300):
+        heights = tuple(rng.choice((6, 6, 6, 6, 5, 10)) for _ in range(rng.randint(0, 40)))
+        columns, height = rng.randint(1, 4), rng.randint(1, 20)
+        taken = prefix_before_a_grid_line(heights, 5, columns, height)
+        assert taken == 0 or fits(heights[:taken] + (5,), columns, height, 5)
+        assert taken == len(heights) or not fits(heights[:taken + 1] + (5,), columns, height, 5)

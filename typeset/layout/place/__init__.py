@@ -14,7 +14,10 @@ a hole and not allowed). A row may also end with a filler module.
 
 The last story on a page may jump: it fills the page to the foot, ends with
 （下转第N版） and continues at the top of the next page under its short title
-and （上接第N版）, with at least MIN_JUMP lines on each side.
+and （上接第N版）, with at least MIN_JUMP lines on each side — again from that
+page, as often as it needs pages, in the body it started in. The front page
+always carries the issue's first story under its masthead. The moves, each a
+named rule: search.RULES.
 
     kinds.py   what each kind of module may do (article, promo, filler …)
     prices.py  every cost, with why

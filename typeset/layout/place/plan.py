@@ -83,12 +83,11 @@ def read_back(steps: list, units: list[UnitSpec], geometry: Geometry, cost: floa
                     continue
                 assert isinstance(mod, Placed)
                 start = progress.get(mod.unit, 0)
-                end = len(units[mod.unit].flows[mod.variant if not mod.rem else 0])
+                end = len(units[mod.unit].flows[mod.variant])
                 modules.append(Module(units[mod.unit].key, page, mod.col, mod.width,
                                       line + mod.offset, mod.height, mod.rank, mod.air, start,
                                       end, None, jumped_from.get(mod.unit) if mod.rem else None,
-                                      head_lines=mod.head,
-                                      variant=mod.variant if not mod.rem else 0))
+                                      head_lines=mod.head, variant=mod.variant))
                 progress[mod.unit] = end
             line += step.height
         elif isinstance(step, Jump):
@@ -96,7 +95,7 @@ def read_back(steps: list, units: list[UnitSpec], geometry: Geometry, cost: floa
             modules.append(Module(units[step.unit].key, page, 0, step.width, line,
                                   geometry.lines - line, step.rank, 0, start, step.end,
                                   page + 1, jumped_from.get(step.unit) if step.rem else None,
-                                  head_lines=step.head))
+                                  head_lines=step.head, variant=step.variant))
             progress[step.unit] = step.end
             jumped_from[step.unit] = page
             page, line = page + 1, 0

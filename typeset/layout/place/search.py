@@ -1,11 +1,12 @@
 """The search: dynamic programming over states, cheapest plan first.
 
-A state (steps.State) is the next unit to place, where its remainder starts,
-the page and the lines left on it. From a state the moves are: close the page
-(a filler or white at its foot), place a row of one to three slots (each slot
-one unit, or two stacked), place one module beside a filler, or let the unit
-jump overleaf. Each move's cost plus the best cost from the state it leads to
-is minimised; the plan is read back by following the chosen moves.
+A state (steps.State) is the next unit to place, where its remainder starts
+(and the body it is set in), the page and the lines left on it. From a state
+the moves are those RULES below allow: close the page (a filler or white at
+its foot), place a row of one to three slots (each slot one unit, or two
+stacked), place one module beside a filler, or let the unit jump overleaf.
+Each move's cost plus the best cost from the state it leads to is minimised;
+the plan is read back by following the chosen moves.
 
 What a state's best cost depends on decides how many states there are. It
 depends on the page number only through staff pins that name a page, the
@@ -23,11 +24,30 @@ from __future__ import annotations
 import math
 from itertools import product
 
-from ..columns import prefix_before_a_line
-from . import prices
+from ..columns import _start, prefix_before_a_line   # _start: where columns.fits puts an item
+from . import kinds, prices
 from .kinds import MAX_AIR, MIN_JUMP, MIN_JUMP_ROOM
 from .spec import FillerFn, FillerOption, Geometry, HeadFn, UnitSpec
 from .steps import Foot, Jump, Placed, PlacedFiller, Row, State, Variant
+
+# The moves a state has, each a rule with a name (the branches of Search.moves
+# say which); their numbers are the limits of kinds.py, their costs prices.py.
+RULES = {
+    "close": "a page is closed (a filler or white at its foot) only with something on it: "
+             "the room under page one's masthead is not something, so the front page always "
+             "carries the issue's first story, its lead — unless staff pin that story to a "
+             "later page",
+    "row": "a row of one to three slots across the page, each slot one unit or MAX_STACK "
+           "stacked, or one module beside a filler; a second full-width band costs BAND_COST",
+    "jump": "a story that may jump (kinds.may_jump, not pinned), with MIN_JUMP_ROOM lines "
+            "left, fills the page full width and continues at the top of the next page, "
+            "MIN_JUMP flow items at least on each side of every jump; a continued part may "
+            "jump again, as often as the story needs pages",
+    "jump-body": "a story starts a jump in the plain body of one of its sizes (no pull "
+                 "quotes: a jump leaves no white to fill) and goes on in it overleaf (the "
+                 "state carries the variant), so a long lead may take larger type too, where "
+                 "the issue's pages want more copy (kinds.LARGER_BODY_JUMPS)",
+}
 
 TOP_AIR_STEPS = (0, 1, 2, 3, 4, 5, 6)   # lines of air the masthead block may take
 MAX_STACK = 2         # units stacked in one slot
@@ -65,6 +85,7 @@ class Search:
         self._variants: dict = {}
         self._slots: dict = {}
         self._jumps: dict = {}
+        self._jump_heads: dict = {}
         self._row_moves: dict = {}
         self._feet: dict = {}
         self.line_pins = any(u.pin and u.pin.line is not None for u in units)
@@ -80,6 +101,7 @@ class Search:
         keep = lambda first, count: not any(i in changed for i in range(first, first + count))  # noqa: E731
         self._variants = {k: v for k, v in previous._variants.items() if k[0] not in changed}
         self._jumps = {k: v for k, v in previous._jumps.items() if k[0] not in changed}
+        self._jump_heads = {k: v for k, v in previous._jump_heads.items() if k[0] not in changed}
         self._slots = {k: v for k, v in previous._slots.items() if keep(k[0], k[1])}
         self._row_moves = {k: v for k, v in previous._row_moves.items() if keep(k[0], reach)}
         last = max(changed, default=-1)
@@ -101,15 +123,16 @@ class Search:
 
     # ------------------------------------------------------------ one unit
 
-    def variants(self, u: int, k: int, p: int, first: bool, rem: int) -> tuple[Variant, ...]:
-        key = (u, k, self.table_page(p), first, rem)
+    def variants(self, u: int, k: int, p: int, first: bool, rem: int,
+                 var: int = 0) -> tuple[Variant, ...]:
+        key = (u, k, self.table_page(p), first, rem, var)
         found = self._variants.get(key)
         if found is None:
-            found = self._variants[key] = self._make_variants(u, k, key[2], first, rem)
+            found = self._variants[key] = self._make_variants(u, k, key[2], first, rem, var)
         return found
 
-    def _make_variants(self, u: int, k: int, p: int, first: bool,
-                       rem: int) -> tuple[Variant, ...]:
+    def _make_variants(self, u: int, k: int, p: int, first: bool, rem: int,
+                       var: int) -> tuple[Variant, ...]:
         spec = self.units[u]
         kind = spec.kind
         if not spec.min_width <= k <= spec.max_width(self.C):
@@ -117,21 +140,11 @@ class Search:
         pin = spec.pin
         if pin and ((pin.page is not None and p != pin.page) or (pin.width and k != pin.width)):
             return ()
-        if not kind.headed:
-            ranks: tuple[int, ...] = (0,)
-        elif rem:
-            ranks = (4,)
-        elif p == 0 and u == 0:
-            ranks = (1,)
-        else:
-            ranks = (1, 2, 3) if first else (2, 3) if k >= 4 else (3, 4)
-        # A remainder (flow from index rem on) starts with its （上接第N版） line.
-        bodies = (((1,) + spec.flows[0][rem:], 0),) if rem else tuple(
-            (heights, v) for v, heights in enumerate(spec.flows))   # flows[0]: subdiv 1
+        ranks = _ranks(kind.headed, u, k, p, first, rem)
         out = []
         for rank in ranks:
             head_lines, badness = self.head(spec.key, k, rank, bool(rem)) if rank else (0, 0.0)
-            for heights, v in bodies:
+            for heights, v in _bodies(spec, rem, var):
                 height = kind.body_height(heights, k, spec.subdivs[v])
                 bad = badness + (0.0 if rem else spec.costs[v]) + kind.shape_cost(height, k)
                 out.append(Variant(head_lines, height, bad, rank, v))
@@ -144,25 +157,26 @@ class Search:
         return tuple(sorted(cheapest.values(), key=lambda variant: variant.badness))
 
     def slot_table(self, j: int, count: int, k: int, p: int, first: bool,
-                   rem: int) -> dict[int, tuple[float, tuple]]:
+                   rem: int, var: int = 0) -> dict[int, tuple[float, tuple]]:
         """For a slot k columns wide holding unit j (and the next units stacked
         under it when count > 1): for each height it can take, the cheapest
         cost and its placements (unit, variant, module height, offset in the slot)."""
-        key = (j, count, k, self.table_page(p), first, rem)
+        key = (j, count, k, self.table_page(p), first, rem, var)
         table = self._slots.get(key)
         if table is None:
-            table = self._slots[key] = self._make_slot_table(j, count, k, key[3], first, rem)
+            table = self._slots[key] = self._make_slot_table(j, count, k, key[3], first, rem,
+                                                             var)
         return table
 
     def _make_slot_table(self, j: int, count: int, k: int, p: int, first: bool,
-                         rem: int) -> dict[int, tuple[float, tuple]]:
+                         rem: int, var: int) -> dict[int, tuple[float, tuple]]:
         table: dict[int, tuple[float, tuple]] = {}
 
         def keep(h: int, cost: float, placements: tuple) -> None:
             if h not in table or cost < table[h][0]:
                 table[h] = (cost, placements)
 
-        first_opts = self.variants(j, k, p, first, rem)
+        first_opts = self.variants(j, k, p, first, rem, var)
         extra_a = self.units[j].kind.short_costs(k)     # what each line taller costs
         if count == 1:
             for v in first_opts:
@@ -191,7 +205,7 @@ class Search:
     # A pinned first line (pin.line) admits one row start only: checked per
     # move in moves(), since it depends on the lines left.
 
-    def _row_frame(self, u: int, rem: int, slots: tuple, p: int, first: bool):
+    def _row_frame(self, u: int, rem: int, slots: tuple, p: int, first: bool, var: int = 0):
         """The slot tables of a row of `slots` from unit u, and the heights
         every slot can take (sorted); None when the row cannot be made."""
         units, n = self.units, self.n
@@ -201,7 +215,8 @@ class Search:
                 pin = units[j + position].pin if j + position < n else None
                 if pin and ((pin.col is not None and pin.col != col) or position):
                     return None
-            table = self.slot_table(j, count, k, p, first and j == u, rem if j == u else 0)
+            table = self.slot_table(j, count, k, p, first and j == u, *((rem, var) if j == u
+                                                                          else (0, 0)))
             if not table:
                 return None
             tables.append((k, col, table))
@@ -224,14 +239,14 @@ class Search:
                                    air, height, v.variant, col, offset))
         return tuple(mods)
 
-    def row_moves(self, u: int, rem: int, p: int, first: bool) -> tuple:
+    def row_moves(self, u: int, rem: int, p: int, first: bool, var: int = 0) -> tuple:
         """Every row that can start at unit u: (height, cost, Row, units used).
 
         Rows of the same height placing the same units lead to the same state,
         so only the cheapest of them is a move worth weighing: rows of one to
         three slots (one or two units each), or one module beside a filler.
         Kept in the order they are first met, so ties fall as they always have."""
-        key = (u, rem, self.table_page(p), first)
+        key = (u, rem, self.table_page(p), first, var)
         found = self._row_moves.get(key)
         if found is not None:
             return found
@@ -244,7 +259,7 @@ class Search:
             used = sum(count for _, count in slots)
             if u + used > n or (rem and slots[0][1] > 1):
                 continue
-            frame = self._row_frame(u, rem, slots, p, first)
+            frame = self._row_frame(u, rem, slots, p, first, var)
             if frame is None:
                 continue
             tables, heights = frame
@@ -260,7 +275,7 @@ class Search:
                 order += 1
         for k in (C - 1, C - 2):        # one module beside a filler
             options = self.filler(C - k)
-            frame = self._row_frame(u, rem, ((k, 1),), p, first) if options else None
+            frame = self._row_frame(u, rem, ((k, 1),), p, first, var) if options else None
             if frame is None:
                 continue
             tables, heights = frame
@@ -286,17 +301,52 @@ class Search:
         return any(pin is not None and pin.line is not None and pin.line != self.L - r
                    for pin in (self.units[i].pin for i in range(u, u + used)))
 
-    def jump_part(self, u: int, rem: int, height: int) -> int:
-        """Flow items of unit u (from rem) that fit full width in `height`
-        lines with the （下转第N版） line after them."""
-        key = (u, rem, height)
+    def jump_part(self, u: int, rem: int, height: int, var: int = 0) -> int:
+        """Flow items of unit u's body `var` (from rem) that fit full width
+        in `height` lines with the （下转第N版） line after them."""
+        key = (u, rem, height, var)
         found = self._jumps.get(key)
         if found is None:
-            flow = self.units[u].flows[0]
-            heights = ((1,) if rem else ()) + flow[rem:]
-            taken = prefix_before_a_line(heights, self.C, height)
+            spec = self.units[u]
+            subdiv = spec.subdivs[var]
+            heights = ((subdiv,) if rem else ()) + spec.flows[var][rem:]
+            taken = (prefix_before_a_line(heights, self.C, height) if subdiv == 1
+                     else prefix_before_a_grid_line(heights, subdiv, self.C, height))
             found = self._jumps[key] = taken - (1 if rem else 0)
         return found
+
+    def jump_heads(self, u: int, p: int, first: bool, rem: int,
+                   var: int) -> tuple[tuple[int, int, float, int], ...]:
+        """The ways unit u may start a jump across the page: (rank, headline
+        lines, badness, body variant), the cheapest rank for each body. A part
+        continued from an earlier page goes on in the body it was set in."""
+        key = (u, self.table_page(p), first, rem, var)
+        found = self._jump_heads.get(key)
+        if found is None:
+            found = self._jump_heads[key] = self._make_jump_heads(u, key[1], first, rem, var)
+        return found
+
+    def _make_jump_heads(self, u: int, p: int, first: bool, rem: int, var: int):
+        spec, C = self.units[u], self.C
+        kind = spec.kind
+        if not spec.min_width <= C <= spec.max_width(C):
+            return ()
+        ranks = _ranks(kind.headed, u, C, p, first, rem)
+        heads = [self.head(spec.key, C, rank, bool(rem)) if rank else (0, 0.0) for rank in ranks]
+        starts = _jump_bodies(spec) if not rem else frozenset((var,))
+        out = []
+        for heights, v in _bodies(spec, rem, var):
+            if v not in starts:
+                continue
+            body = kind.body_height(heights, C, spec.subdivs[v])
+            extra = (0.0 if rem else spec.costs[v]) + kind.shape_cost(body, C)
+            best = None
+            for rank, (head_lines, badness) in zip(ranks, heads):
+                if best is None or badness + extra < best[2]:
+                    best = (rank, head_lines, badness + extra, v)
+            if best is not None:
+                out.append(best)
+        return tuple(out)
 
     # ------------------------------------------------------------ states
 
@@ -310,7 +360,7 @@ class Search:
 
     def terminal(self, s: State) -> tuple[float, tuple | None, None] | None:
         """The value of a state with no moves to weigh, else None."""
-        u, rem, p, r, first = s
+        u, rem, p, r, first, _ = s
         L, C = self.L, self.C
         if u < self.n:
             if self.fixed and (p >= self.fixed or self._cannot_fit(s)):
@@ -331,39 +381,40 @@ class Search:
 
     def _cannot_fit(self, s: State) -> bool:
         """The rest of the copy needs more cells than the pages left hold."""
-        u, rem, p, r, _ = s
+        u, rem, p, r, _, var = s
         if u >= self.n:
             return False
         spec = self.units[u]
-        need = self.need[u] - sum(spec.flows[0][:rem]) // spec.subdivs[0]
+        need = (self.need[u + 1] + sum(spec.flows[var][rem:]) // spec.subdivs[var] if rem
+                else self.need[u])
         room = r * self.C + (self.fixed - p - 1) * self.L * self.C
         return need > room
 
     def moves(self, s: State):
-        """(cost, step, next state) for every move from s."""
-        u, rem, p, r, first = s
+        """(cost, step, next state) for every move from s, by RULES."""
+        u, rem, p, r, first, var = s
         L, C, units = self.L, self.C, self.units
+        spec = units[u]
         out = []
-        if r < L:                       # close the page: a filler or white at its foot
+        if not first or (p == 0 and spec.pin and spec.pin.page):    # "close"
             fill_cost, name = self.feet(r)
             out.append((fill_cost + prices.PAGE_COST, Foot(r, name, False),
-                        State(u, rem, self.next_page(p), L, True)))
+                        State(u, rem, self.next_page(p), L, True, var)))
         line_pins = self.line_pins
         append = out.append
-        for height, cost, row, used in self.row_moves(u, rem, p, first):
+        for height, cost, row, used in self.row_moves(u, rem, p, first, var):     # "row"
             if height <= r and not (line_pins and self._off_pinned_line(u, used, r)):
                 # a plain tuple equals (and hashes as) the State of the same fields,
                 # and is made at C speed: this line runs a million times on a long issue
-                append((cost, row, (u + used, 0, p, r - height, False)))
-        spec = units[u]
-        if spec.kind.may_jump and spec.pin is None and r >= MIN_JUMP_ROOM:   # jump overleaf
-            for v in self.variants(u, C, p, first, rem)[:1]:
-                placed = self.jump_part(u, rem, r - v.head)
-                left = len(spec.flows[0]) - rem - placed
+                append((cost, row, (u + used, 0, p, r - height, False, 0)))
+        if spec.kind.may_jump and spec.pin is None and r >= MIN_JUMP_ROOM:   # "jump"
+            for rank, head, badness, v in self.jump_heads(u, p, first, rem, var):
+                placed = self.jump_part(u, rem, r - head, v)
+                left = len(spec.flows[v]) - rem - placed
                 if placed >= MIN_JUMP and left >= MIN_JUMP:
-                    out.append((prices.JUMP_COST + v.badness + prices.PAGE_COST,
-                                Jump(u, rem, C, v.rank, v.head, rem + placed),
-                                State(u, rem + placed, self.next_page(p), L, True)))
+                    out.append((prices.JUMP_COST + badness + prices.PAGE_COST,
+                                Jump(u, rem, C, rank, head, rem + placed, v),
+                                State(u, rem + placed, self.next_page(p), L, True, v)))
         return out
 
     def solve(self, start: State) -> float:
@@ -405,6 +456,66 @@ class Search:
             _, step, state = self.memo[state]
             steps.append(step)
         return steps
+
+
+def _ranks(headed: bool, u: int, k: int, p: int, first: bool, rem: int) -> tuple[int, ...]:
+    """Headline ranks a module may take: the lead's on page one's first story,
+    a continued part's short title at rank 4, lower ranks lower on a page."""
+    if not headed:
+        return (0,)
+    if rem:
+        return (4,)
+    if p == 0 and u == 0:
+        return (1,)
+    return (1, 2, 3) if first else (2, 3) if k >= 4 else (3, 4)
+
+
+def _bodies(spec: UnitSpec, rem: int, var: int) -> tuple[tuple[tuple[int, ...], int], ...]:
+    """The body flows a module of the unit may take, with their variants: every
+    variant for a whole story; for a remainder (flow from index rem on), the
+    rest of the variant it was set in, after its （上接第N版） line (one grid line)."""
+    if rem:
+        return (((spec.subdivs[var],) + spec.flows[var][rem:], var),)
+    return tuple((heights, v) for v, heights in enumerate(spec.flows))
+
+
+def _jump_bodies(spec: UnitSpec) -> frozenset[int]:
+    """The bodies a story may start a jump in ("jump-body"): for each body size
+    (each sub-unit), its cheapest flow — the plain one: pull quotes are for a
+    story that would leave white inside one page, and a jump fills its pages.
+    Larger sizes only where kinds.LARGER_BODY_JUMPS."""
+    cheapest: dict[int, int] = {}
+    for v, subdiv in enumerate(spec.subdivs):
+        if subdiv > 1 and not kinds.LARGER_BODY_JUMPS:
+            continue
+        if subdiv not in cheapest or spec.costs[v] < spec.costs[cheapest[subdiv]]:
+            cheapest[subdiv] = v
+    return frozenset(cheapest.values())
+
+
+def prefix_before_a_grid_line(heights: tuple[int, ...], subdiv: int, columns: int,
+                              height: int) -> int:
+    """columns.prefix_before_a_line for a flow in sub-units (a larger body
+    size): how many items from the start fit in `columns` columns of `height`
+    grid lines, filled greedily as columns.fits fills them, with a one-grid-line
+    item (the jump line) after them. One pass: filling is online."""
+    limit = height * subdiv
+    column, used = 0, 0
+    after = [(0, 0)]            # (column, units used in it) after each item
+    for h in heights:
+        start = _start(used, h, subdiv)
+        if start + h > limit:
+            column, start = column + 1, 0
+            if column >= columns or h > limit:
+                break
+        used = start + h
+        after.append((column, used))
+    for taken in range(len(after) - 1, 0, -1):
+        column, used = after[taken]
+        if _start(used, subdiv, subdiv) + subdiv <= limit or (column + 1 < columns
+                                                              and subdiv <= limit):
+            return taken
+    return 0
 
 
 def best_filler(options: tuple[FillerOption, ...], height: int,

@@ -14,12 +14,15 @@ class State(NamedTuple):
     """Where the search stands: the next unit (from flow item `rem` on, when
     part of it is already placed), the page, lines left on it, and whether
     the next row is the page's first. `page` is the page number, or its class
-    (first / odd / even) when nothing depends on the exact number (search.py)."""
+    (first / odd / even) when nothing depends on the exact number (search.py).
+    `variant` is the body flow a part already placed was set in (its size, its
+    pull quotes): the rest of the story continues in it; 0 when rem is 0."""
     unit: int
     rem: int
     page: int
     left: int
     first: bool
+    variant: int = 0
 
 
 class Variant(NamedTuple):
@@ -69,6 +72,7 @@ class Jump(NamedTuple):
     rank: int
     head: int
     end: int            # flow items placed up to here
+    variant: int = 0    # the body flow it is set in, here and overleaf
 
 
 class Foot(NamedTuple):
