@@ -2,7 +2,7 @@
 
     python benchmarks/bench_build.py [seed_dir]
 
-Prints, for the composer and for each seed (000 on yibin-tabloid, 004 on
+Prints, for the composer and for each seed (000 on tabloid, 004 on
 city-broadsheet):
   composer     chars/s of benchmarks/bench_compose.py (synthetic metrics, 11 em)
   cold         `python -m typeset build` as a fresh process: median wall time of 5
@@ -71,7 +71,7 @@ def main() -> None:
     rate = bench(paragraphs, 11)
     print(f"composer: {rate:,.0f} chars/s at 11 em, {sum(map(len, paragraphs)):,} chars "
           f"(target ≥ {TARGET_COMPOSER:,}: {mark(rate >= TARGET_COMPOSER)})")
-    cases = [("000_75e0bf726cbcfecc.txt", "yibin-tabloid"),
+    cases = [("000_75e0bf726cbcfecc.txt", "tabloid"),
              ("004_6d9df8fcdc2f8129.txt", "city-broadsheet")]
     with tempfile.TemporaryDirectory() as tmp:
         for name, layout in cases:

@@ -38,7 +38,7 @@ TARGET_WALL_S = 10.0        # 32 tabloid pages, cold
 TARGET_PEAK_MB = 400.0
 TARGET_GROWTH = 1.5         # s/page at 32 pages ÷ s/page at 4 pages
 
-TABLOID, BROADSHEET = "yibin-tabloid", "city-broadsheet"
+TABLOID, BROADSHEET = "tabloid", "city-broadsheet"
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from tests.paths import SHARED  # noqa: E402  (the one place that knows where ..
 
 # Body Han characters to generate per page: below the grid's capacity
 # (tabloid 6 × 11 × 86, broadsheet 8 × 13 × 120) to leave room for headlines.
-HAN_PER_PAGE = {"yibin-tabloid": 3_500, "city-broadsheet": 7_300}
+HAN_PER_PAGE = {"tabloid": 3_500, "city-broadsheet": 7_300}
 
 BYLINES = ["王小明", "李娜", "张伟", "刘洋", "陈静", "赵磊"]
 JUMP_MARKS = ("（上接", "（下转", "(上接", "(下转", "下转第", "上接第")

@@ -33,7 +33,7 @@ def fonts_for(layout) -> FontSet:
     return _FONTS[key]
 
 
-def lay_out_file(path: Path, layout_name: str = "yibin-tabloid"):
+def lay_out_file(path: Path, layout_name: str = "tabloid"):
     """(issue, layout, laid) for an issue file and the sidecar beside it."""
     layout = load_layout(layout_name)
     sidecar = find_sidecar(path)

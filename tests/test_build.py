@@ -105,7 +105,7 @@ def test_an_unknown_layout_is_an_error_naming_the_choices(tmp_path):
                              "no-such-paper", "-o", str(tmp_path / "out")],
                             capture_output=True, text=True)
     assert result.returncode == 2
-    assert "yibin-tabloid" in result.stderr and "Traceback" not in result.stderr
+    assert "tabloid" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_sidecar_can_be_named_for_a_source_in_a_read_only_folder(tmp_path):
@@ -174,7 +174,7 @@ def test_the_sidecars_layout_is_used_by_the_python_api(tmp_path):
 def test_a_layout_named_in_the_call_wins_over_the_sidecars(tmp_path):
     path = _issue(tmp_path)
     (tmp_path / "issue.yaml").write_text("layout: city-broadsheet\n", encoding="utf-8")
-    result = build(path, tmp_path / "out", "yibin-tabloid", strict=False)
+    result = build(path, tmp_path / "out", "tabloid", strict=False)
     assert result.laid.frames.pages[0].width == pytest.approx(270 * 72 / 25.4)
 
 
@@ -259,7 +259,7 @@ def test_missing_issue_numbers_alone_do_not_stop_a_print_build(tmp_path):
 
 def test_a_layout_font_role_with_no_usable_font_is_reported_at_its_layout_line(tmp_path):
     from typeset.design import LAYOUTS_DIR
-    text = (LAYOUTS_DIR / "yibin-tabloid.yaml").read_text(encoding="utf-8")
+    text = (LAYOUTS_DIR / "tabloid.yaml").read_text(encoding="utf-8")
     old = "  song: [NotoSerifCJKsc-Regular.ttf, BabelStoneHan.ttf]"
     layout = tmp_path / "bad.yaml"
     layout.write_text(text.replace(old, "  song: [NoSuchFont.ttf]"), encoding="utf-8")

@@ -42,7 +42,7 @@ def test_every_style_in_a_shipped_layout_is_a_style_role(name):
 
 def test_a_layout_without_a_caption_style_loads():
     assert "caption:" not in TABLOID_TEXT
-    assert "caption" not in load_layout("yibin-tabloid").styles
+    assert "caption" not in load_layout("tabloid").styles
 
 
 def test_a_caption_style_when_given_is_read(tmp_path):
@@ -106,7 +106,7 @@ def test_a_dateline_larger_than_the_body_size_is_an_error(tmp_path):
 def test_the_page_limit_defaults_to_48():
     assert "limit:" not in TABLOID_TEXT
     assert DEFAULT_PAGE_LIMIT == 48
-    assert load_layout("yibin-tabloid").pages.limit == 48
+    assert load_layout("tabloid").pages.limit == 48
 
 
 def test_a_page_count_over_the_default_limit_is_an_error(tmp_path):

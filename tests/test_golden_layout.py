@@ -23,7 +23,7 @@ from .layout_support import lay_out_file
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SOURCES = sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
-LAYOUTS = ("yibin-tabloid", "city-broadsheet")
+LAYOUTS = ("tabloid", "city-broadsheet")
 
 
 def trace(source: Path, layout_name: str) -> str:

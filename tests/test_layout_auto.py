@@ -129,7 +129,7 @@ def test_a_page_filled_under_97_percent_is_named_in_the_reports_warnings():
     from typeset.design import load_layout
     from typeset.layout.report import ModuleReport, page_reports, under_fill_warnings
 
-    layout = load_layout("yibin-tabloid")
+    layout = load_layout("tabloid")
     full = ModuleReport("item1", "甲", "article", (1, 6), (1, 86), 1, 0, "body 小五", 0)
     short = replace(full, item="item2", title="乙", white_cells=36)     # 36 of 516 cells white
     pages = page_reports([[full], [short]], 0, layout)

@@ -92,13 +92,13 @@ def _qr_codes(laid):
     return [e for page in laid.frames.pages for e in page.elements if isinstance(e, QRCode)]
 
 
-def test_the_promo_qr_code_encodes_the_layouts_url(seed000):
-    _, layout, laid = seed000
-    assert [q.data for q in _qr_codes(laid)] == [layout.pages.promo_qr_url]
-    assert load_layout("yibin-tabloid").pages.promo_qr_url == "https://mp.weixin.qq.com/"
+def test_the_promo_qr_code_encodes_the_papers_own_url(seed000):
+    from typeset.paper import find_paper
+    _, _, laid = seed000
+    assert [q.data for q in _qr_codes(laid)] == [find_paper("伊滨新闻").qr_url]
 
 
-def test_the_sidecars_promo_qr_url_replaces_the_layouts(seed000_with_qr):
+def test_the_sidecars_promo_qr_url_replaces_the_papers(seed000_with_qr):
     _, _, laid = seed000_with_qr
     assert [q.data for q in _qr_codes(laid)] == ["https://example.org/today"]
 
@@ -128,7 +128,7 @@ def test_a_layout_with_a_logo_prints_the_paper_name_as_that_image(tmp_path):
     from typeset.build import build
     from typeset.frames import Picture
     Image.new("RGB", (400, 120), "white").save(tmp_path / "logo.png")
-    text = (Path(__file__).resolve().parents[1] / "layouts" / "yibin-tabloid.yaml").read_text(
+    text = (Path(__file__).resolve().parents[1] / "layouts" / "tabloid.yaml").read_text(
         encoding="utf-8")
     text = text.replace("  paper_size: 72 ", "  logo: logo.png\n  paper_size: 72 ")
     assert "logo: logo.png" in text
@@ -140,7 +140,7 @@ def test_a_layout_with_a_logo_prints_the_paper_name_as_that_image(tmp_path):
 
 
 def _layout_variant(tmp_path, old: str, new: str) -> str:
-    text = (Path(__file__).resolve().parents[1] / "layouts" / "yibin-tabloid.yaml").read_text(
+    text = (Path(__file__).resolve().parents[1] / "layouts" / "tabloid.yaml").read_text(
         encoding="utf-8")
     assert old in text
     path = tmp_path / "variant.yaml"
@@ -149,7 +149,7 @@ def _layout_variant(tmp_path, old: str, new: str) -> str:
 
 
 def test_the_masthead_shows_only_the_fields_the_layout_names(tmp_path):
-    text = (Path(__file__).resolve().parents[1] / "layouts" / "yibin-tabloid.yaml").read_text(
+    text = (Path(__file__).resolve().parents[1] / "layouts" / "tabloid.yaml").read_text(
         encoding="utf-8")
     fields = re.search(r"^  fields: \[[^\]]*\][^\n]*$", text.split("\nmasthead:")[1], re.M).group(0)
     layout = _layout_variant(tmp_path, fields,
@@ -182,14 +182,6 @@ def test_a_broadsheet_rules_the_gutters_between_an_articles_columns():
     vertical = [e for e in laid.frames.pages[0].elements
                 if isinstance(e, Rule) and e.x1 == e.x2 and e.width == layout.rules.column_rule_pt]
     assert len(vertical) >= 7
-
-
-def test_a_qr_filler_needs_the_layouts_promo_url(tmp_path):
-    from typeset.design import LayoutError
-    path = _layout_variant(tmp_path, "  promo_qr_url: https://mp.weixin.qq.com/",
-                           "  promo_qr_url: null")
-    with pytest.raises(LayoutError, match="promo_qr_url"):
-        load_layout(path)
 
 
 def test_no_filler_text_is_printed_twice_in_an_issue():
@@ -228,7 +220,7 @@ def _masthead_top(masthead, layout_name: str, epigraph: bool):
     composer = Composer(layout, fonts_for(layout))
     quote = Epigraph("只要哪里出现了用电险情，供电服务队就会在第一时间赶到。", "——摘自本期",
                      Span("x", 1, 1)) if epigraph else None
-    top = page_one_top(masthead, quote, layout.paper, 2, composer)
+    top = page_one_top(masthead, quote, 2, composer)
     return layout, composer, [e for e in top.elements if getattr(e, "role", None) == "masthead"]
 
 
@@ -236,7 +228,7 @@ CORPUS_NAMES = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "sh
                                        "corpus").glob("p0*.txt"))
 
 
-@pytest.mark.parametrize("layout_name", ["yibin-tabloid", "city-broadsheet"])
+@pytest.mark.parametrize("layout_name", ["tabloid", "city-broadsheet"])
 @pytest.mark.parametrize("epigraph", [False, True], ids=["full width", "beside an epigraph"])
 @pytest.mark.parametrize("name", CORPUS_NAMES + ["000_75e0bf726cbcfecc.txt"])
 def test_the_masthead_prints_every_field_it_carries_once_and_nothing_else(name, layout_name,
@@ -253,13 +245,13 @@ def test_the_masthead_prints_every_field_it_carries_once_and_nothing_else(name, 
 @pytest.mark.parametrize("name", CORPUS_NAMES + ["000_75e0bf726cbcfecc.txt"])
 def test_a_public_papers_masthead_never_prints_the_internal_notice(name):
     masthead = _corpus_masthead(name)
-    _, _, lines = _masthead_top(masthead, "yibin-tabloid", False)
+    _, _, lines = _masthead_top(masthead, "tabloid", False)
     drawn = "".join(glyph_text(e) for e in lines)
     assert drawn.count("内部资料") == (0 if masthead.kind == "public" else
                                       "".join(masthead.printed_text()).count("内部资料"))
 
 
-@pytest.mark.parametrize("layout_name", ["yibin-tabloid", "city-broadsheet"])
+@pytest.mark.parametrize("layout_name", ["tabloid", "city-broadsheet"])
 @pytest.mark.parametrize("epigraph", [False, True], ids=["full width", "beside an epigraph"])
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_the_masthead_lines_stay_inside_it_and_apart(name, layout_name, epigraph):
@@ -289,7 +281,7 @@ def test_a_sidecar_masthead_prints_the_dates_weekday_and_lunar_date():
     from typeset.model import Masthead
     masthead, _ = complete(Masthead(), {"paper_name": "伊滨新闻",
                                         "date": datetime.date(2024, 12, 31)})
-    _, _, lines = _masthead_top(masthead, "yibin-tabloid", False)
+    _, _, lines = _masthead_top(masthead, "tabloid", False)
     drawn = "".join(glyph_text(e) for e in lines)
     assert "2024年12月31日" in drawn and "星期二" in drawn and "农历甲辰年十二月初一" in drawn
 
@@ -307,5 +299,5 @@ def test_every_masthead_field_has_a_place_in_the_layout():
     assert sorted(set(PRINTED_FIELDS) - {"printed_weekday"} | {"extra"}) == sorted(
         set(drawn) - {"weekday"})
     assert len(drawn) == len(set(drawn))
-    for layout_name in ("yibin-tabloid", "city-broadsheet"):
+    for layout_name in ("tabloid", "city-broadsheet"):
         assert set(load_layout(layout_name).masthead.fields) == set(MASTHEAD_FIELDS)

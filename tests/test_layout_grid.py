@@ -11,9 +11,9 @@ from .layout_support import (article_modules, body_top, grid_offset, jump_issue,
                              module_cells, on_grid, text_lines)
 
 CASES = {
-    "seed000-tabloid": lambda tmp: (SEED_000, "yibin-tabloid"),
+    "seed000-tabloid": lambda tmp: (SEED_000, "tabloid"),
     "seed004-broadsheet": lambda tmp: (SEED_004, "city-broadsheet"),
-    "jump-tabloid": lambda tmp: (jump_issue(tmp / "jump.txt"), "yibin-tabloid"),
+    "jump-tabloid": lambda tmp: (jump_issue(tmp / "jump.txt"), "tabloid"),
 }
 
 

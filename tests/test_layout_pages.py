@@ -10,7 +10,7 @@ from typeset.parse import parse_issue
 from .conftest import SEED_000, SEED_004
 from .layout_support import assert_chain, jump_chains, unit_keys
 
-SEEDS = {"000": (SEED_000, "yibin-tabloid"), "004": (SEED_004, "city-broadsheet")}
+SEEDS = {"000": (SEED_000, "tabloid"), "004": (SEED_004, "city-broadsheet")}
 
 
 def _build(name, tmp_path_factory):

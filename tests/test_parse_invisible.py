@@ -94,7 +94,7 @@ def test_a_private_use_character_prints_from_the_font_the_layout_declares(tmp_pa
     if not babelstone.exists():
         pytest.skip("BabelStone Han (Debian fonts-babelstone-han) stands in for a 造字 font")
     layout = tmp_path / "with-zaozi.yaml"
-    text = (LAYOUTS_DIR / "yibin-tabloid.yaml").read_text(encoding="utf-8")
+    text = (LAYOUTS_DIR / "tabloid.yaml").read_text(encoding="utf-8")
     layout.write_text(text.replace("fonts:", "fonts:\n  zaozi: [BabelStoneHan.ttf]", 1),
                       encoding="utf-8")
     result = build(issue_with(tmp_path, BODY + "造\ue000字。"), tmp_path / "out", str(layout), strict=False)

@@ -1,6 +1,6 @@
 """The quality bar, asserted on the PDFs the pipeline produces.
 
-Both seed issues are built once per session (seed 000 on yibin-tabloid, seed 004 on
+Both seed issues are built once per session (seed 000 on tabloid, seed 004 on
 city-broadsheet). Every check reads the PDF: characters come out of it with
 pypdfium2 (origin, font size, stream order) and are grouped into printed lines by
 baseline and x-proximity. The layout's own records are used only to *label* what was
@@ -34,7 +34,7 @@ import pypdfium2.raw as pdfium_c  # noqa: E402
 
 from .paths import SEEDS  # noqa: E402
 CASES = {
-    "seed_000": (SEEDS / "000_75e0bf726cbcfecc.txt", "yibin-tabloid"),
+    "seed_000": (SEEDS / "000_75e0bf726cbcfecc.txt", "tabloid"),
     "seed_004": (SEEDS / "004_6d9df8fcdc2f8129.txt", "city-broadsheet"),
 }
 

@@ -233,10 +233,9 @@ def larger(key: str, lines: int, subdiv: int = 5, grid_lines: int = 6) -> UnitSp
                     KINDS["article"])
 
 
-def test_a_lead_in_larger_type_jumps_in_it_and_every_part_fits(monkeypatch):
+def test_a_lead_in_larger_type_jumps_in_it_and_every_part_fits():
     """Two even pages, a lead of 1.4 pages at the grid's size: in larger type
     it fills both, its jump lines one grid line of its flow each."""
-    monkeypatch.setattr(kinds, "LARGER_BODY_JUMPS", True)
     units = [larger("item1", 300)]
     plan = plan_pages(units, geometry(top=8, even=True), head, notice)
     assert_sound(plan, units)
@@ -247,14 +246,6 @@ def test_a_lead_in_larger_type_jumps_in_it_and_every_part_fits(monkeypatch):
         flow = ((5,) if part.jump_from is not None else ()) + flow \
             + ((5,) if part.jump_to is not None else ())
         assert part.head_lines + column_height(flow, part.width, 5) <= part.height
-
-
-def test_until_the_drawing_counts_jump_lines_in_larger_type_a_jump_is_at_grid_size():
-    assert kinds.LARGER_BODY_JUMPS is False
-    units = [larger("item1", 300)]
-    plan = plan_pages(units, geometry(top=8, even=True), head, notice)
-    parts = [m for m in plan.modules if m.key == "item1"]
-    assert len(parts) == 2 and {m.variant for m in parts} == {0}
 
 
 def test_a_jump_part_in_sub_units_is_what_the_columns_fit_with_the_jump_line():

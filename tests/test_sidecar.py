@@ -20,7 +20,7 @@ from .conftest import SEED_000
 
 @pytest.fixture(scope="module")
 def tabloid():
-    return load_layout("yibin-tabloid")
+    return load_layout("tabloid")
 
 
 def write_sidecar(folder: Path, text: str) -> Path:
@@ -74,7 +74,7 @@ def test_an_unknown_top_level_key_gets_a_did_you_mean(tmp_path):
 
 
 def test_a_duplicate_key_is_an_error_naming_the_first_line(tmp_path):
-    text = "pages: 2\nlayout: yibin-tabloid\npages: 4\n"
+    text = "pages: 2\nlayout: tabloid\npages: 4\n"
     err = sidecar_error(tmp_path, text)
     assert err.diagnostic.line == 3
     assert "duplicate key" in err.diagnostic.message and "first on line 1" in err.diagnostic.message

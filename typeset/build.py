@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .check import check_glyphs, check_text_kept
 from .compose import Composer
-from .design import DEFAULT_LAYOUT, load_layout
+from .design import load_layout
 from .diagnostics import Diagnostic, TypesetError
 from .fonts import FontSet
 from .layout import LaidOut, lay_out
@@ -65,7 +65,7 @@ def _build(source, out_dir, layout, sidecar, lunar_months, strict) -> BuildResul
     clock = _Clock()
     source = Path(source)
     sidecar = sidecar if sidecar is not None else find_sidecar(source)
-    design = load_layout(layout or sidecar.layout or DEFAULT_LAYOUT)
+    design = load_layout(sidecar.layout_name(layout))
     issue = parse_issue(source, sidecar, lunar_months or design.calendar.lunar_months)
     if not issue.items:
         raise TypesetError("no articles to set: the file has only a masthead or epigraph",

@@ -1,10 +1,12 @@
 """The sidecar `<source>.yaml`: what staff add to a parsed issue by hand.
 
     masthead: {paper: 伊滨新闻, date: 2024-12-31, issue: 52, total_issue: 320}
-    layout: yibin-tabloid            # a name in layouts/ or a path
+    layout: tabloid            # a name in layouts/ or a path
     pages: 4                         # fixed page count (else the content decides)
     sections: {2: 综合新闻}           # section names for the running heads
     editors: {责任编辑: 王伟, 校对: 李娜}
+    paper: yibin-news                # a paper file (papers/<name>.yaml or a path);
+                                     # else the one whose name: is the masthead's
     promo_qr_url: https://example.org/today
     structure:                       # corrections to how the file was read
       - lines: 40
@@ -38,11 +40,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .design import Layout, Table
+from .design import Filler, Layout, Table
 from .design.schema import (REQUIRED, Choice, Context, Date, Int, ListOf, MapOf, Section,
                             Setting, SettingsError, SourceLines, Span, Text, Url, read_yaml,
                             suggest)
 from .model import Issue, title_of
+from .paper import PaperError, find_paper
 
 MAX_ISSUE_NUMBER = 9_999          # 第N期 within a year or a run
 MAX_TOTAL_ISSUE = 999_999         # 总第N期
@@ -101,6 +104,7 @@ class Sidecar:
     placement: tuple[PlacementEntry, ...] = ()
     lines: Table = field(default_factory=Table)      # key path → line, for later errors
     structure: tuple[StructureEntry, ...] = ()
+    paper: str | None = None       # the paper file, when the sidecar names it
 
     def with_options(self, **options: Any) -> "Sidecar":
         """Command-line masthead options (paper, date, issue, total_issue) over the file's."""
@@ -164,6 +168,7 @@ SIDECAR = Section([
                               "e.g. {2: 综合}"), {}, "running-head section names by page"),
     Setting("editors", MapOf(Text(20), Text(40), "labels mapped to names, e.g. "
                              "{责任编辑: 王伟}"), {}, "editor credits"),
+    Setting("paper", Text(200), None, "the paper file: a name in papers/ or a path"),
     Setting("promo_qr_url", Url(), None, "the promo QR code's address for this issue"),
     Setting("placement", ListOf(PLACEMENT, nonempty=False, unique=False), (),
             "staff placement: pins and order"),
@@ -209,7 +214,7 @@ def load_sidecar(path: Path) -> Sidecar:
     v = SIDECAR.convert(root, ctx, "")
     return Sidecar(name, v["masthead"], v["layout"], v["pages"], Table(v["sections"]),
                    Table(v["editors"]), v["promo_qr_url"], v["placement"], Table(ctx.lines),
-                   tuple(v["structure"]))
+                   tuple(v["structure"]), v["paper"])
 
 
 # ---------------------------------------------------------------- staff decisions
@@ -226,20 +231,34 @@ class Pin:
 
 @dataclass(frozen=True)
 class StaffPlan:
-    """The sidecar's decisions resolved for one issue and one design."""
+    """The sidecar's decisions, and the paper file's identity, resolved for one
+    issue and one design."""
     pins: Table = field(default_factory=Table)       # story key → Pin
     order: Table = field(default_factory=Table)      # story key → order number
     pages: int | None = None
     sections: Table = field(default_factory=Table)   # page number (1-based) → name
     editors: Table = field(default_factory=Table)    # label → name
     qr_url: str | None = None
+    fillers: tuple[Filler, ...] = ()                 # the paper's, for this issue
+    paper: str | None = None                         # the paper file used, if any
 
 
 def staff_plan(sidecar: Sidecar, issue: Issue, layout: Layout) -> StaffPlan:
     """Resolve `item:` references against the issue's stories and check every
     decision against the design: a pin is honoured exactly or refused here,
-    naming the sidecar line."""
+    naming the sidecar line. The paper file (named by the sidecar, else found
+    by the masthead's paper name) gives the paper's fillers, QR address,
+    sections and editors; the sidecar's own say wins."""
     grid = layout.grid
+    base = Path(sidecar.path).parent if sidecar.path else None
+    paper = find_paper(issue.masthead.paper_name, sidecar.paper, base)
+    fillers = paper.fillers_for(issue.masthead.paper_name, issue.masthead.kind) if paper else ()
+    for n, declared in enumerate(paper.fillers if paper else ()):
+        style = declared.filler.style
+        if style not in layout.styles:
+            raise PaperError(f"filler {declared.filler.name!r}: the layout {layout.name} has no "
+                             f"style {style!r}{suggest(style, layout.styles)}",
+                             paper.path, paper.lines.get(f"fillers[{n}]"))
     if sidecar.pages is not None and sidecar.pages > layout.pages.limit:
         sidecar.fail("pages", f"{sidecar.pages} pages: over the layout's limit of "
                               f"{layout.pages.limit} (pages.limit in {layout.source})")
@@ -290,8 +309,11 @@ def staff_plan(sidecar: Sidecar, issue: Issue, layout: Layout) -> StaffPlan:
             pins[key] = Pin(entry.page - 1 if entry.page else None, col, width, line, height,
                             f"{sidecar.path}:{entry.line}")
     _check_overlaps(sidecar, pins)
-    return StaffPlan(Table(pins), Table(order), sidecar.pages, sidecar.sections,
-                     sidecar.editors, sidecar.promo_qr_url)
+    sections = dict(paper.sections if paper else {}) | dict(sidecar.sections)
+    editors = dict(paper.editors if paper else {}) | dict(sidecar.editors)
+    return StaffPlan(Table(pins), Table(order), sidecar.pages, Table(sections), Table(editors),
+                     sidecar.promo_qr_url or (paper.qr_url if paper else None), fillers,
+                     paper.path if paper else None)
 
 
 def _check_overlaps(sidecar: Sidecar, pins: dict[str, Pin]) -> None:

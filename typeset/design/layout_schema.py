@@ -11,9 +11,9 @@ from __future__ import annotations
 from .grid import Grid, Page
 from .roles import HEADLINE_RANKS, REQUIRED_FONT_ROLES, STYLE_ROLES
 from .schema import (REQUIRED, Choice, Context, Flag, FontFile, Int, Leading, ListOf, MapOf,
-                     Number, RoleName, Section, Setting, SettingsError, Size, Text, Url,
+                     Number, RoleName, Section, Setting, SettingsError, Size, Text,
                      leading_pt, suggest)
-from .types import (Calendar, Editors, Filler, Layout, Masthead, Pages, Rules, RunningHead,
+from .types import (Calendar, Editors, Layout, Masthead, Pages, Rules, RunningHead,
                     Style, Table)
 from .units import PT_PER_MM
 
@@ -58,17 +58,8 @@ MASTHEAD_FIELDS = ("paper", "paper_latin", "date", "weekday", "lunar_date", "fes
                    "address", "phone", "website", "price", "page_label", "extra")
 RUNNING_HEAD_FIELDS = ("paper", "date", "page", "section", "editors")
 
-FILLER = Section([
-    Setting("name", Text(), REQUIRED, "filler name, e.g. subscription"),
-    Setting("text", Text(), REQUIRED, "the filler's text"),
-    Setting("style", Text(), "kicker", "style role the text is set in"),
-    Setting("qr", Flag(), False, "print the promo QR code (pages.promo_qr_url) beside the text"),
-], lambda v, ctx, path: Filler(**v))
-
-
 LAYOUT = Section([
     Setting("name", Text(), None, "layout name; defaults to the file name"),
-    Setting("paper", Text(), REQUIRED, "default paper name, e.g. 伊滨新闻"),
     Setting("page", Section([
         Setting("width_mm", Number(True), REQUIRED, "trimmed page width in mm (四开 ≈ 270)"),
         Setting("height_mm", Number(True), REQUIRED, "trimmed page height in mm (四开 ≈ 390)"),
@@ -133,9 +124,6 @@ LAYOUT = Section([
         Setting("limit", Int(1, 999), DEFAULT_PAGE_LIMIT,
                 "most pages an issue may take; more is overset (an error)"),
         Setting("even", Flag(), False, "page count must be even (folded sheets)"),
-        Setting("promo_qr_url", Url(), None, "default URL for promo QR codes"),
-        Setting("fillers", ListOf(FILLER, nonempty=False, unique=False), (),
-                "named fillers for empty space"),
     ]), REQUIRED, "issue-level defaults"),
 ])
 
@@ -233,19 +221,9 @@ def build_layout(v: dict, ctx: Context, stem: str) -> Layout:
         ctx.fail_at("pages.count", f"{pg['count']} pages, but pages.even is true")
     if pg["count"] and pg["count"] > pg["limit"]:
         ctx.fail_at("pages.count", f"{pg['count']} pages, over pages.limit ({pg['limit']})")
-    names: set[str] = set()
-    for i, filler in enumerate(pg["fillers"]):
-        if filler.name in names:
-            ctx.fail_at(f"pages.fillers[{i}].name", f"filler {filler.name!r} defined twice")
-        names.add(filler.name)
-        if filler.qr and not pg["promo_qr_url"]:
-            ctx.fail_at(f"pages.fillers[{i}].qr", "a QR filler needs pages.promo_qr_url")
-        if filler.style not in styles:
-            ctx.fail_at(f"pages.fillers[{i}].style",
-                        f"unknown style {filler.style!r}{suggest(filler.style, styles)}")
-    pages = Pages(pg["count"], pg["limit"], pg["even"], pg["promo_qr_url"], tuple(pg["fillers"]))
+    pages = Pages(pg["count"], pg["limit"], pg["even"])
 
-    return Layout(v["name"] or stem, v["paper"], ctx.file, page, grid,
+    return Layout(v["name"] or stem, ctx.file, page, grid,
                   Table({k: tuple(c) for k, c in fonts.items()}), v["calendar"], styles,
                   v["rules"], masthead, running_head, editors, pages,
                   Table({role: ctx.lines[f"fonts.{role}"] for role in fonts}))

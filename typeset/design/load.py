@@ -9,7 +9,7 @@ from .schema import Context, read_yaml, suggest
 from .types import Layout
 
 LAYOUTS_DIR = Path(__file__).resolve().parents[2] / "layouts"
-DEFAULT_LAYOUT = "yibin-tabloid"   # when neither the command line nor the sidecar names one
+DEFAULT_LAYOUT = "tabloid"   # when neither the command line nor the sidecar names one
 
 
 def available_layouts() -> list[str]:

@@ -96,14 +96,11 @@ class Pages:
     count: int | None   # None: the content decides
     limit: int          # most pages an issue may take
     even: bool
-    promo_qr_url: str | None
-    fillers: tuple[Filler, ...]
 
 
 @dataclass(frozen=True)
 class Layout:
     name: str
-    paper: str
     source: str
     page: Page
     grid: Grid

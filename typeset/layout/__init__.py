@@ -73,24 +73,23 @@ class _Run:
     def __init__(self, issue: Issue, composer: Composer, staff: StaffPlan):
         self.issue, self.composer, self.staff = issue, composer, staff
         self.heads = HeadCache(composer)
-        self.library = FillerLibrary(composer)
+        self.library = FillerLibrary(composer, staff.fillers)
         self.search = None
         layout = composer.layout
-        self.top = page_one_top(issue.masthead, issue.epigraph, layout.paper, 2, composer)
+        self.top = page_one_top(issue.masthead, issue.epigraph, 2, composer)
 
     def attempt(self, stories: list[Story], changed: frozenset[int] = frozenset()) -> LaidOut:
         issue, composer, staff = self.issue, self.composer, self.staff
         layout = composer.layout
         plan = self._plan(stories, changed)
-        top = page_one_top(issue.masthead, issue.epigraph, layout.paper, plan.pages, composer,
+        top = page_one_top(issue.masthead, issue.epigraph, plan.pages, composer,
                            plan.top_air)
         drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library, composer)
         width, height = layout.page_size_pt
         frames = DocumentFrames(
             tuple(PageFrame(p.number, width, height, layout.page.bleed_mm * PT_PER_MM,
                             tuple(p.elements)) for p in drawn.pages),
-            title=" ".join(s for s in (issue.masthead.paper_name or layout.paper,
-                                       issue.masthead.date_text) if s),
+            title=" ".join(s for s in (issue.masthead.paper_name, issue.masthead.date_text) if s),
             subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "")
         pages = page_reports(list(drawn.modules), top.lines, layout)
         warnings = (tuple(note for s in stories for note in s.notes)

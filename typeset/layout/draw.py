@@ -148,12 +148,14 @@ def composed_line(composer: Composer, text: str, role: str, measure_em: float,
     return result.lines[0]
 
 
-def jump_line(composer: Composer, text: str) -> FlowLine:
+def jump_line(composer: Composer, text: str, subdiv: int = 1) -> FlowLine:
+    """（下转第N版） / （上接第N版）: one line of the flow it joins, whose lines
+    are `subdiv` parts of a grid line (a larger body's)."""
     layout = composer.layout
     style = composer.style("jump")
     measure = layout.grid.column_chars * layout.body_size_pt / style.size_pt
-    return FlowLine(1, (composed_line(composer, text, "jump", measure, style.align),), "jump",
-                    style.size_pt)
+    return FlowLine(subdiv, (composed_line(composer, text, "jump", measure, style.align),),
+                    "jump", style.size_pt, subdiv=subdiv)
 
 
 def draw_rules(page: PageDraw, layout: Layout, modules: list[Module],

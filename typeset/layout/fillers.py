@@ -1,7 +1,9 @@
-"""The layout's filler library, measured per width for placement.
+"""The paper's filler library, measured per width for placement.
 
-A filler closes a gap the copy cannot: a notice, or a house ad with the promo
-QR code. Placement sees each as a FillerOption (its natural height at a
+A filler closes a gap the copy cannot: a notice, or a house ad with the
+paper's QR code. The texts are the paper's (its paper file, typeset/paper.py):
+a paper without one has none, and typeset invents no notice. Placement sees
+each as a FillerOption (its natural height at a
 width, its kind, its price); drawing picks one that has not been printed yet.
 """
 
@@ -15,9 +17,9 @@ from .place import prices
 
 
 class FillerLibrary:
-    def __init__(self, composer: Composer):
+    def __init__(self, composer: Composer, fillers: tuple[Filler, ...]):
         self.composer = composer
-        self.by_name = {f.name: f for f in composer.layout.pages.fillers}
+        self.by_name = {f.name: f for f in fillers}
         self._options: dict[int, tuple[FillerOption, ...]] = {}
 
     def options(self, k: int) -> tuple[FillerOption, ...]:

@@ -103,7 +103,12 @@ def masthead_lines(masthead: Masthead, pages: int, fields: tuple[str, ...]) -> l
                                                            fields)]
 
 
-def page_one_top(masthead: Masthead, epigraph: Epigraph | None, paper: str, pages: int,
+# A draft of an issue whose masthead names no paper shows that, visibly: typeset
+# invents no paper name (a build for print refuses such an issue).
+NO_PAPER = "（报名缺失）"
+
+
+def page_one_top(masthead: Masthead, epigraph: Epigraph | None, pages: int,
                  composer: Composer, air: int = 0) -> Top:
     """The masthead block, with the epigraph boxed beside it (报眼) when it is
     short enough, else in a box across the page under a full-width masthead."""
@@ -118,8 +123,7 @@ def page_one_top(masthead: Masthead, epigraph: Epigraph | None, paper: str, page
         if box_lines <= layout.masthead.lines + SIDE_EPIGRAPH_LINES:
             side = (head_cols, ex, box, box_lines)
     head_cols = side[0] if side else grid.columns
-    elements, lines = _masthead_block(masthead, paper, pages, grid.span_width_pt(head_cols),
-                                      composer)
+    elements, lines = _masthead_block(masthead, pages, grid.span_width_pt(head_cols), composer)
     # Air goes above and below the masthead, never inside the epigraph box.
     above = air // 2
     elements = [shifted(element, 0, above * pitch) for element in elements]
@@ -135,7 +139,7 @@ def page_one_top(masthead: Masthead, epigraph: Epigraph | None, paper: str, page
     return Top(lines, tuple(elements))
 
 
-def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
+def _masthead_block(masthead: Masthead, pages: int, width: float,
                     composer: Composer) -> tuple[list[Element], int]:
     """Paper name large on the left, its Latin name under it; the information
     rows in one or two columns to its right; the notice (内部资料) reversed;
@@ -145,7 +149,7 @@ def _masthead_block(masthead: Masthead, paper: str, pages: int, width: float,
     layout = composer.layout
     spec = layout.masthead
     elements: list[Element] = []
-    name = masthead.paper_name or paper
+    name = masthead.paper_name or NO_PAPER
     name_size = min(spec.paper_size_pt, width * 0.5 / max(len(name), 1))
     name_h = name_size * NAME_LINE
     if spec.logo is not None:
@@ -324,7 +328,7 @@ def _epigraph_box(epigraph: Epigraph, width: float, composer: Composer) -> tuple
     return elements, lines
 
 
-def running_head(page: PageDraw, masthead: Masthead, paper: str, section: str | None,
+def running_head(page: PageDraw, masthead: Masthead, section: str | None,
                  editors: dict[str, str], composer: Composer) -> None:
     """报眉 above the type area, the fields the layout names: paper name and
     date on the left, page number and section in the middle, editor credits
@@ -341,7 +345,7 @@ def running_head(page: PageDraw, masthead: Masthead, paper: str, section: str | 
         page.add(Rule(0, rule_y, width, rule_y, layout.running_head.rule_pt))
     x = 0.0
     if "paper" in fields:
-        line = composer.paragraph((Run(masthead.paper_name or paper, layout.masthead.paper_font),),
+        line = composer.paragraph((Run(masthead.paper_name or NO_PAPER, layout.masthead.paper_font),),
                                   30, 0, "left", "left").lines[0]
         page.add(TextLine(x, base, name_size, line.glyphs, role="running_head"))
         x += sum(g.width for g in line.glyphs) * name_size + size

@@ -203,11 +203,9 @@ def measure_item(key: str, item: Item, composer: Composer,
             flow.extend(_subhead(block, composer, violations, subdiv, column_em))
     if marker:   # a continuation whose body is empty still prints its marker
         add(composer.paragraph(marker, column_em, 0), "body", item.source)
-    # inline: in the first paragraph. A byline under the head (headblock.py) is
-    # measured here too: where the story continues on another page, its first
-    # part cannot print it before the text that follows, and it is set at the
-    # end (pages.py).
-    if byline is not None and byline.position != "inline":
+    # An inline byline is in the first paragraph; one under the head is part of
+    # the head block (headblock.py).
+    if byline is not None and byline.position == "end":
         style = composer.style("byline")
         align = "right" if byline.parenthesized else style.align
         measure = column_em * layout.body_size_pt / style.size_pt

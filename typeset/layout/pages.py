@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..compose import Composer
-from ..design.units import HEADLINE_LINE
 from ..diagnostics import Diagnostic
-from ..frames import TextLine
 from ..model import Issue, Promo
 from ..sidecar import StaffPlan
 from .columns import used_units
@@ -19,7 +17,7 @@ from .draw import PageDraw, draw_box, draw_filler, draw_flow_columns, draw_head,
     draw_rules, jump_line
 from .fillers import FillerLibrary
 from .furniture import Top, running_head
-from .headblock import BYLINE_GAP, HeadBlock, HeadCache
+from .headblock import HeadCache
 from .measure import boxed, fixed_rank, titled
 from .place import Module, Plan
 from .report import ModuleReport, white_cells
@@ -37,14 +35,14 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
                heads: HeadCache, library: FillerLibrary, composer: Composer) -> Drawn:
     layout = composer.layout
     by_key = {s.key: s for s in stories}
-    qr_url = staff.qr_url or layout.pages.promo_qr_url
+    qr_url = staff.qr_url
     pages = [PageDraw(layout, n + 1) for n in range(plan.pages)]
     pages[0].story = "epigraph"        # the masthead's lines are furniture; the epigraph's count
     for element in top.elements:
         pages[0].add(element)
     pages[0].story = None
     for page in pages[1:]:
-        running_head(page, issue.masthead, layout.paper, staff.sections.get(page.number),
+        running_head(page, issue.masthead, staff.sections.get(page.number),
                      staff.editors, composer)
     reports: list[list[ModuleReport]] = [[] for _ in pages]
     warnings: list[Diagnostic] = []
@@ -94,33 +92,21 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         draw_box(page, composer.layout, module)
     block = heads.block(story.key, story.item, story.banner, module.width, module.rank or 4,
                         continued, air) if module.head_lines else None
-    # A byline under the head (its issuing official) is drawn there, and the
-    # copy measured at the body's end is not — but after the body in the page's
-    # order: the model reads a byline after the story's text (Article.printed_text)
-    # and the frames carry each story's lines in its reading order. Of a story
-    # that continues on another page the first part cannot print it before the
-    # text that follows: there it is set at the body's end.
-    head, under = _split_byline(block) if block else (None, ())
     at = replace(module, line=module.line + lead)
-    if jumps and under:
-        head, under = _without_byline(head, under), ()
-    if head:
-        draw_head(page, composer.layout, at, head)
-    flow = story.flows[module.variant][module.flow_start:module.flow_end]
-    if under:
-        while flow and flow[-1].role == "byline":
-            flow = flow[:-1]
+    if block:
+        draw_head(page, composer.layout, at, block)
+    whole = story.flows[module.variant]
+    flow = whole[module.flow_start:module.flow_end]
+    subdiv = whole[0].subdiv if whole else 1
     if continued:
-        flow = (jump_line(composer, f"（上接第{module.jump_from + 1}版）"),) + flow
+        flow = (jump_line(composer, f"（上接第{module.jump_from + 1}版）", subdiv),) + flow
     if module.jump_to is not None:
-        flow = flow + (jump_line(composer, f"（下转第{module.jump_to + 1}版）"),)
+        flow = flow + (jump_line(composer, f"（下转第{module.jump_to + 1}版）", subdiv),)
     head_lines = block.lines if block else 0
     # under a frame's text: the rest of its air and its foot line
     body_height = module.height - head_lines - (module.air if framed else 0) - box_foot(story)
     columns = draw_flow_columns(page, composer, module, flow, module.line + lead + head_lines,
                                 body_height, framed)
-    if under:
-        draw_head(page, composer.layout, at, replace(block, elements=under))
     subdiv = flow[0].subdiv if flow else 1
     used = [-(-used_units(column) // subdiv) for column in columns]   # grid lines per column
     needed = max(used, default=0)
@@ -141,23 +127,3 @@ def _report(module: Module, item: str, title: str, kind: str, white: int, varian
                         variant, white,
                         module.jump_to + 1 if module.jump_to is not None else None,
                         module.jump_from + 1 if module.jump_from is not None else None, overset)
-
-
-def _split_byline(block: HeadBlock) -> tuple[HeadBlock, tuple]:
-    """The head block without the byline standing under it, and that byline's lines."""
-    under = tuple(e for e in block.elements if isinstance(e, TextLine) and e.role == "byline")
-    if not under:
-        return block, ()
-    return replace(block, elements=tuple(e for e in block.elements if e not in under)), under
-
-
-def _without_byline(block: HeadBlock, byline: tuple) -> HeadBlock:
-    """The head block without the byline that stood under it, its title group
-    moved down by half the byline's height: centred again in its lines."""
-    top = min(e.baseline - e.size * HEADLINE_LINE.height for e in byline)
-    foot = max(e.baseline for e in byline)
-    shift = (foot - top + byline[0].size * BYLINE_GAP) / 2
-    return replace(block, elements=tuple(
-        replace(e, baseline=e.baseline + shift)
-        if isinstance(e, TextLine) and e.role not in ("rubric", "banner") else e
-        for e in block.elements))

@@ -154,9 +154,11 @@ class Article:
 
     def printed_text(self) -> Iterator[str]:
         yield from self.headline.printed_text()
+        if self.byline and self.byline.position == "head":
+            yield from self.byline.printed_text()    # under the title group
         for block in self.body:
             yield from block.printed_text()
-        if self.byline:
+        if self.byline and self.byline.position == "end":
             yield from self.byline.printed_text()
 
 

@@ -27,11 +27,6 @@ PROMO_QR_LINES = 9    # a QR code one column wide
 PROMO_STRETCH = 24    # lines of air a promo block may take around itself
 FILLER_STRETCH = 2    # lines a text filler may grow beyond its text
 MIN_JUMP_ROOM = 8     # lines left on a page below which no story starts a jump
-# A story in a larger body (a flow in sub-units: 五号, 小四 on a 小五 grid) may
-# jump in it only where its jump lines are drawn one grid line tall in that flow
-# (draw.jump_line given the flow's subdiv, as search.jump_part counts them);
-# until the drawing does so, such a story jumps at the grid's own size.
-LARGER_BODY_JUMPS = False
 
 # What a story module `short` lines taller than its content costs per column.
 SHORT_COST = [prices.short_cost(short, MAX_AIR) for short in range(MAX_AIR + HOLE)]

@@ -46,7 +46,7 @@ RULES = {
     "jump-body": "a story starts a jump in the plain body of one of its sizes (no pull "
                  "quotes: a jump leaves no white to fill) and goes on in it overleaf (the "
                  "state carries the variant), so a long lead may take larger type too, where "
-                 "the issue's pages want more copy (kinds.LARGER_BODY_JUMPS)",
+                 "the issue's pages want more copy",
 }
 
 TOP_AIR_STEPS = (0, 1, 2, 3, 4, 5, 6)   # lines of air the masthead block may take
@@ -483,11 +483,9 @@ def _jump_bodies(spec: UnitSpec) -> frozenset[int]:
     """The bodies a story may start a jump in ("jump-body"): for each body size
     (each sub-unit), its cheapest flow — the plain one: pull quotes are for a
     story that would leave white inside one page, and a jump fills its pages.
-    Larger sizes only where kinds.LARGER_BODY_JUMPS."""
+    Its jump lines are one line of that flow (draw.jump_line)."""
     cheapest: dict[int, int] = {}
     for v, subdiv in enumerate(spec.subdivs):
-        if subdiv > 1 and not kinds.LARGER_BODY_JUMPS:
-            continue
         if subdiv not in cheapest or spec.costs[v] < spec.costs[cheapest[subdiv]]:
             cheapest[subdiv] = v
     return frozenset(cheapest.values())
