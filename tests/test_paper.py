@@ -70,3 +70,25 @@ def test_a_sidecar_names_a_paper_file_that_must_exist(tmp_path):
     sidecar = find_sidecar(tmp_path / "i.txt")
     with pytest.raises(PaperError, match="nowhere"):
         staff_plan(sidecar, parse_issue(tmp_path / "i.txt", sidecar), load_layout("tabloid"))
+
+
+def _promo_issue(tmp_path):
+    (tmp_path / "i.txt").write_text("## 标题\n\n" + "正文一段，写得足够长以便排版。" * 20
+                                    + "\n\n扫描左侧二维码\n\n关注我们的公众号\n", encoding="utf-8")
+    (tmp_path / "i.yaml").write_text("masthead: {paper: 某某晚报, date: 2024-12-31}\n",
+                                     encoding="utf-8")
+    return tmp_path / "i.txt"
+
+
+def test_a_promo_without_the_papers_qr_address_is_refused_for_print(tmp_path):
+    from typeset.build import build
+    from typeset.diagnostics import TypesetError
+    with pytest.raises(TypesetError, match="QR code"):
+        build(_promo_issue(tmp_path), tmp_path / "out")
+    assert not (tmp_path / "out" / "i.pdf").exists()
+
+
+def test_a_draft_prints_the_promo_without_a_code_and_says_so(tmp_path):
+    from typeset.build import build
+    result = build(_promo_issue(tmp_path), tmp_path / "out", strict=False)
+    assert any(d.rule == "promo.qr_url" for d in result.diagnostics)

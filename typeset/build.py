@@ -43,7 +43,8 @@ class BuildResult:
 
 
 # What a build for print refuses (strict); a draft build only warns.
-PRINT_BLOCKING = frozenset({"masthead.missing", "masthead.date", "masthead.lunar", "masthead.weekday"})
+PRINT_BLOCKING = frozenset({"masthead.missing", "masthead.date", "masthead.lunar", "masthead.weekday",
+                            "promo.qr_url"})
 
 
 def build(source: str | Path, out_dir: str | Path = "build", layout: str | None = None,
@@ -78,6 +79,8 @@ def _build(source, out_dir, layout, sidecar, lunar_months, strict) -> BuildResul
     composer = Composer(design, fonts)
     clock.lap("fonts")
     laid = lay_out(issue, composer, staff)
+    if strict:
+        refuse_for_print(laid.report.warnings)
     clock.lap("layout")
     check_glyphs(laid.frames, fonts, issue)
     check_text_kept(laid.frames, issue)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..compose import Composer
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, warning
 from ..model import Issue, Promo
 from ..sidecar import StaffPlan
 from .columns import used_units
@@ -60,6 +60,12 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
             continue
         story = by_key[module.key]
         if isinstance(story.item, Promo):
+            if qr_url is None:
+                warnings.append(warning(
+                    "promo: its text asks readers to scan a QR code, but the paper has no "
+                    "address for one (qr_url in its paper file under papers/, or promo_qr_url "
+                    "in the sidecar); a draft prints it without one", issue.source,
+                    story.item.source.first_line, rule="promo.qr_url"))
             draw_promo(page, composer, module, story.item.lines, qr_url)
             reports[module.page].append(_report(module, story.key, story.measured.title,
                                                 story.kind.name, 0, "promo"))
