@@ -133,6 +133,17 @@ def test_a_killed_writers_day_old_temporary_file_is_cleared(font, cache_dir):
     assert not old.exists() and new.exists()  # a writer may still be writing that one
 
 
+def test_the_cache_of_a_deleted_font_file_goes_at_the_next_write(tmp_path, cache_dir):
+    gone, kept, new = (tmp_path / f"{n}.ttf" for n in ("Gone", "Kept", "New"))
+    for path in (gone, kept, new):
+        path.write_bytes(tiny_font(CMAP))
+    _Face(gone), _Face(kept)
+    gone.unlink()
+    assert len(entries(cache_dir)) == 2
+    _Face(new)
+    assert [name.split("-")[0] for name in entries(cache_dir)] == ["Kept", "New"]
+
+
 def test_the_key_is_path_size_mtime_and_inode_not_the_fonts_bytes(font):
     st = font.stat()
     assert font_cache.font_key(font, st) == [str(font), st.st_size, st.st_mtime_ns, st.st_ino]

@@ -13,15 +13,17 @@ that maps them, and only the pages a build touches become resident.
             a font file replaced or touched makes its cache stale. The font's
             bytes are never hashed (63 MB per start).
     file    header (magic, format version, length of the JSON, CRC-32 of all
-            that follows the header), JSON (key, byte order, scalars, and the
-            offset, type code and count of each array), the arrays, each
-            8-byte aligned.
+            that follows the header), JSON (key, byte order and item sizes,
+            scalars, the offset, type code and count of each array), the
+            arrays, each 8-byte aligned.
+
+A write also removes the caches of font files that no longer exist.
 
 Safety: a cache is written to a temporary file in the same folder, fsynced
 and renamed over the old one (os.replace), so a reader sees the old file or
 the new one, never half of one; concurrent writers each rename a whole file.
-A file with the wrong magic, version, byte order, key or CRC, or arrays out of
-bounds, is stale or corrupt: it is rebuilt. A folder that cannot be created
+A file with the wrong magic, version, byte order or item sizes, key or CRC,
+or arrays out of bounds, is stale or corrupt: it is rebuilt. A folder that cannot be created
 or written (read-only, full) means no cache: the font is parsed in memory,
 as before, and the build goes on.
 """
@@ -153,16 +155,29 @@ def store(file: Path, key: list, scalars: dict, arrays: dict[str, array]) -> boo
 
 
 def _remove_leftovers(folder: Path, age_s: float = 86_400) -> None:
-    """Temporary files a killed writer left behind, a day old or more."""
+    """Run after each write (rare: once per new or changed font file): remove
+    temporary files a killed writer left behind, a day old or more, and the
+    caches of font files that no longer exist (a deleted checkout's fonts/)."""
     import time
 
     try:
-        for entry in os.scandir(folder):
-            if entry.name.startswith(".tmp-") and entry.name.endswith(".fontcache"):
-                try:
-                    if time.time() - entry.stat().st_mtime > age_s:
-                        os.unlink(entry.path)
-                except OSError:
-                    pass
+        entries = list(os.scandir(folder))
     except OSError:
-        pass
+        return
+    for entry in entries:
+        if not entry.name.endswith(".fontcache"):
+            continue
+        try:
+            if entry.name.startswith(".tmp-"):
+                if time.time() - entry.stat().st_mtime > age_s:
+                    os.unlink(entry.path)
+                continue
+            with open(entry.path, "rb") as f:
+                magic, version, json_len, _ = _HEADER.unpack(f.read(_HEADER.size))
+                if magic != MAGIC or json_len > 1 << 20:
+                    continue
+                font = json.loads(f.read(json_len))["key"][0]
+            if isinstance(font, str) and not os.path.exists(font):
+                os.unlink(entry.path)
+        except (OSError, ValueError, KeyError, IndexError, TypeError, struct.error):
+            continue
