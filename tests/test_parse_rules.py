@@ -181,3 +181,20 @@ def test_an_unclosed_parenthesis_round_a_byline_is_read_closed(tmp_path):
     issue = read(tmp_path, f"## 新区道路改造完工\n\n{LONG}\n\n（记者 王芳 通讯员 李明\n")
     byline = issue.items[0].byline
     assert byline.text == "记者 王芳 通讯员 李明" and byline.parenthesized
+
+
+def test_a_file_without_masthead_continuing_page_1_is_the_pages_after_it(tmp_path):
+    issue = read(tmp_path, f"## 全市重点项目建设提速\n\n{LONG}\n\n（上接01版）{SECOND}\n")
+    assert issue.first_page == 2 and "R2" in rules_used(issue)
+
+
+def test_staff_say_which_page_an_issue_starts_on(tmp_path):
+    (tmp_path / "issue.yaml").write_text("masthead: {}\nfirst_page: 5\n", encoding="utf-8")
+    issue = read(tmp_path, f"## 全市重点项目建设提速\n\n{LONG}\n")
+    assert issue.first_page == 5
+
+
+def test_an_issue_with_a_masthead_starts_on_page_1(tmp_path):
+    issue = read(tmp_path, f"# 某某日报\n\n2024年5月6日 星期一 第12期\n\n第A06版 国内\n\n"
+                           f"## 全市重点项目建设提速\n\n{LONG}\n")
+    assert issue.first_page == 1

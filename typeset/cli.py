@@ -68,6 +68,8 @@ def _masthead_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--date", type=_iso_date, help="issue date, e.g. 2024-12-31")
     cmd.add_argument("--issue", type=int, help="issue number within the year (第N期)")
     cmd.add_argument("--total-issue", type=int, help="cumulative issue number (总第N期)")
+    cmd.add_argument("--first-page", type=int, default=None,
+                     help="the issue's first page: 2 or more for a paper's inner pages")
     cmd.add_argument("--lunar-months", choices=("numeric", "traditional"), default=None,
                      help="print months 11/12 as 十一月/十二月 or 冬月/腊月 (default: the "
                           "layout's calendar setting)")
@@ -82,7 +84,8 @@ def _iso_date(text: str) -> dt.date:
 
 def _sidecar(args):
     return find_sidecar(args.source, args.sidecar).with_options(
-        paper=args.paper, date=args.date, issue=args.issue, total_issue=args.total_issue)
+        paper=args.paper, date=args.date, issue=args.issue, total_issue=args.total_issue,
+        first_page=args.first_page)
 
 
 def _build(args) -> int:

@@ -3,6 +3,7 @@
     masthead: {paper: 伊滨新闻, date: 2024-12-31, issue: 52, total_issue: 320}
     layout: tabloid            # a name in layouts/ or a path
     pages: 4                         # fixed page count (else the content decides)
+    first_page: 2                    # these are a paper's inner pages, from 第2版
     sections: {2: 综合新闻}           # section names for the running heads
     editors: {责任编辑: 王伟, 校对: 李娜}
     paper: yibin-news                # a paper file (papers/<name>.yaml or a path);
@@ -105,14 +106,17 @@ class Sidecar:
     lines: Table = field(default_factory=Table)      # key path → line, for later errors
     structure: tuple[StructureEntry, ...] = ()
     paper: str | None = None       # the paper file, when the sidecar names it
+    first_page: int | None = None  # the issue's first page: 2 for a paper's inner pages
 
-    def with_options(self, **options: Any) -> "Sidecar":
-        """Command-line masthead options (paper, date, issue, total_issue) over the file's."""
+    def with_options(self, first_page: int | None = None, **options: Any) -> "Sidecar":
+        """Command-line options over the file's: masthead facts (paper, date,
+        issue, total_issue) and the first page."""
         merged = dict(self.masthead)
         for key, value in options.items():
             if value is not None:
                 merged[MASTHEAD_FIELDS[key]] = value
-        return replace(self, masthead=Table(merged))
+        return replace(self, masthead=Table(merged),
+                       first_page=first_page if first_page is not None else self.first_page)
 
     def layout_name(self, explicit: str | None = None) -> str:
         """The design to use: the one asked for, else the sidecar's `layout:`,
@@ -169,6 +173,8 @@ SIDECAR = Section([
     Setting("editors", MapOf(Text(20), Text(40), "labels mapped to names, e.g. "
                              "{责任编辑: 王伟}"), {}, "editor credits"),
     Setting("paper", Text(200), None, "the paper file: a name in papers/ or a path"),
+    Setting("first_page", Int(1, 999), None, "the issue's first page number: 2 or more for a "
+            "paper's inner pages (no masthead; running heads on every page)"),
     Setting("promo_qr_url", Url(), None, "the promo QR code's address for this issue"),
     Setting("placement", ListOf(PLACEMENT, nonempty=False, unique=False), (),
             "staff placement: pins and order"),
@@ -214,7 +220,7 @@ def load_sidecar(path: Path) -> Sidecar:
     v = SIDECAR.convert(root, ctx, "")
     return Sidecar(name, v["masthead"], v["layout"], v["pages"], Table(v["sections"]),
                    Table(v["editors"]), v["promo_qr_url"], v["placement"], Table(ctx.lines),
-                   tuple(v["structure"]), v["paper"])
+                   tuple(v["structure"]), v["paper"], v["first_page"])
 
 
 # ---------------------------------------------------------------- staff decisions

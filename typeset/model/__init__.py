@@ -241,6 +241,7 @@ class Issue:
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
     dropped: tuple[Dropped, ...] = ()
     decisions: tuple = field(default=(), compare=False)   # the parser's, rule by rule
+    first_page: int = 1    # the number of its first page: 2 or more for a paper's inner pages
 
     def printed_text(self) -> Iterator[str]:
         yield from self.masthead.printed_text()

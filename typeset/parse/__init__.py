@@ -15,12 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, warning
-from ..model import Dropped, Issue, Span
+from ..model import Continuation, Dropped, Issue, Span
 from ..sidecar import Sidecar, find_sidecar
 from .blocks import running_head_page, split_blocks
 from .corrections import apply_structure
 from .evidence import lost_characters
-from .grammar import Reader
+from .grammar import Decision, Reader
 from .jumps import rejoin
 from .masthead import complete, read_masthead
 from .source import read_source
@@ -63,5 +63,22 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
                     for text, line in reading.running_heads) + tuple(
         Dropped(text, Span(source.path, line, line), "rubric separator")
         for text, line in reading.separators) + dropped + staff_dropped
+    first, why = _first_page(sidecar, masthead, items)
     return Issue(source.path, masthead, items, reading.epigraph, tuple(diagnostics),
-                 dropped, reading.decisions + joins)
+                 dropped, reading.decisions + joins + why, first)
+
+
+def _first_page(sidecar: Sidecar, masthead, items) -> tuple[int, tuple[Decision, ...]]:
+    """The issue's first page: staff's word (sidecar first_page:, --first-page),
+    else — for a file with no masthead — the page after the pages its continued
+    parts come from (R2; seed 004 continues stories from 01版), else 1. (A
+    file with a masthead is a front page, whatever page label its source
+    printed: the label numbers the old pagination.)"""
+    if sidecar.first_page:
+        return sidecar.first_page, ()
+    origins = [item.from_page for item in items if isinstance(item, Continuation)]
+    if masthead.source is None and origins:
+        page = max(origins) + 1
+        line = min(item.source.first_line for item in items if isinstance(item, Continuation))
+        return page, (Decision(line, "R2", f"the file's pages start at 第{page}版"),)
+    return 1, ()
