@@ -258,3 +258,64 @@ def test_a_jump_part_in_sub_units_is_what_the_columns_fit_with_the_jump_line():
         taken = prefix_before_a_grid_line(heights, 5, columns, height)
         assert taken == 0 or fits(heights[:taken] + (5,), columns, height, 5)
         assert taken == len(heights) or not fits(heights[:taken + 1] + (5,), columns, height, 5)
+
+
+# --- holes an editor fills: jump the next story, or move a short one up -------
+
+def paragraphs(key: str, *heights: int) -> UnitSpec:
+    """A story of paragraphs of the given body lines each (a flow item each)."""
+    return UnitSpec(key, (heights,), (0.0,), (1,), KINDS["article"])
+
+
+def page_lines(plan, page: int) -> int:
+    """Lines of the page the plan's modules reach down to (all full width here)."""
+    return max(m.line + m.height for m in plan.modules if m.page == page)
+
+
+def test_a_story_too_long_for_page_ones_rest_starts_there_and_jumps():
+    """No fillers: after the lead (19 of 40 lines) the second story (32 lines)
+    does not fit the 21 lines left. It starts there and jumps overleaf with
+    five lines at least on each side, rather than leave page 1 a white foot
+    (search.RULES "foot-white", "jump"); the issue's last page ends short."""
+    units = [story("item1", 6 * 17), story("item2", 6 * 30), story("item3", 6 * 10)]
+    plan = plan_pages(units, geometry(even=True), head, no_fillers)
+    assert_sound(plan, units)
+    assert plan.pages == 2
+    first, second = sorted((m for m in plan.modules if m.key == "item2"), key=lambda m: m.page)
+    assert (first.page, first.jump_to, second.page, second.jump_from) == (0, 1, 1, 0)
+    assert first.line + first.height == LINES
+    assert first.flow_end - first.flow_start >= MIN_JUMP <= second.flow_end - second.flow_start
+    assert not [n for n in plan.notes if n.page == 1]          # page 1: no white foot
+    assert [n.page for n in plan.notes if "left white at the foot" in n.message] == [2]
+
+
+def test_a_short_later_item_moves_up_into_a_hole_the_next_story_cannot_fill():
+    """The lead takes 27 of 40 lines. The next story (22 lines) neither fits
+    the 13 left nor can jump (six paragraphs: not five on each side of a
+    turn), and a 13-line white foot is a hole. The short story after it (8
+    lines) moves up under the lead (search.RULES "move-up"); the second story
+    begins page 2, the reading order resumes after the moved one, and the
+    move is noted for staff."""
+    units = [story("item1", 6 * 25), paragraphs("item2", *(20,) * 6),
+             story("item3", 6 * 6), story("item4", 6 * 15)]
+    plan = plan_pages(units, geometry(even=True), head, no_fillers)
+    assert_sound(plan, units)
+    assert plan.pages == 2
+    where = {m.key: (m.page, m.line) for m in plan.modules}
+    assert where["item1"] < where["item3"] < where["item2"] < where["item4"]
+    assert where["item3"][0] == 0 and where["item2"] == (1, 0)
+    assert page_lines(plan, 0) == LINES
+    assert any(n.message == "item3 moved up ahead of item2 to fill the page's foot"
+               and n.page == 1 and n.key == "item3" for n in plan.notes)
+
+
+def test_the_lead_of_page_one_is_never_moved_past_nor_a_long_story_moved_up():
+    """Reading order bends only for short items, and never ahead of a page's
+    lead: the second story here is too long to move (kinds.SHORT_ITEM)."""
+    units = [story("item1", 6 * 25), paragraphs("item2", *(20,) * 6),
+             story("item3", kinds.SHORT_ITEM + 1), story("item4", 6 * 15)]
+    plan = plan_pages(units, geometry(even=True), head, no_fillers)
+    assert_sound(plan, units)
+    order = [m.key for m in sorted(plan.modules, key=lambda m: (m.page, m.line, m.col))]
+    assert order[0] == "item1"
+    assert order.index("item2") < order.index("item3")

@@ -8,18 +8,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..compose import Composer
 from ..design import PT_PER_MM, Table
 from ..diagnostics import Diagnostic, TypesetError
 from ..frames import DocumentFrames, PageFrame
-from ..model import Issue
+from ..model import Banner, Issue
 from ..sidecar import StaffPlan
 from .fillers import FillerLibrary
 from .furniture import page_one_top
 from .headblock import HeadCache
-from .measure import body_scales
+from .measure import body_scales, titled
 from .pages import draw_pages
 from .place import Geometry, NoLayout, Plan, prices, search_plan
 from .report import LayoutReport, PageReport, page_reports, under_fill_warnings
@@ -39,9 +39,11 @@ def lay_out(issue: Issue, composer: Composer, staff: StaffPlan | None = None) ->
     """Place the issue on pages. `staff` carries the sidecar's decisions:
     pins, order, page count, section names, editor credits, the QR link.
 
-    The grid's own body size first. Where a page would stay under-filled or
-    be filled by fillers, the stories on it and its neighbours may also take
-    the next larger size, and where a page is still under-filled, the largest:
+    The grid's own body size first. Where a page would stay under-filled, be
+    filled by fillers or by headline air that looks empty (the issue's last
+    page, where an issue short of copy ends, among them), the stories on it and
+    its neighbours may also take the next larger size, and where a page is
+    still under-filled, the largest:
     composing a size costs about as much as placing, so it is composed only
     where placement asks for it, and the search redoes only their share."""
     staff = staff or StaffPlan()
@@ -114,7 +116,9 @@ class _Run:
             block = heads.block(key, story.item, story.banner, k, rank, continued)
             return block.lines, prices.LONG_TITLE * max(0, block.main_lines - 2)
 
-        specs = [s.spec(staff.pins.get(s.key)) for s in stories]
+        grouped = _banner_stories(self.issue)
+        specs = [replace(s.spec(staff.pins.get(s.key)), in_banner=s.key in grouped,
+                         headless=not titled(s.item)) for s in stories]
         geometry = Geometry(grid.columns, grid.lines, self.top.lines, layout.pages.even,
                             layout.pages.limit, staff.pages or layout.pages.count)
         try:
@@ -123,6 +127,14 @@ class _Run:
         except NoLayout as exc:
             raise TypesetError(str(exc), self.issue.source) from None
         return plan
+
+
+def _banner_stories(issue: Issue) -> frozenset[str]:
+    """The keys of the stories under a banner of more than one (item3.1, item3.2 …):
+    they are read in their banner's order (place.search.RULES "move-up")."""
+    return frozenset(f"item{n}.{k}" for n, item in enumerate(issue.items, 1)
+                     if isinstance(item, Banner) and len(item.items) > 1
+                     for k in range(1, len(item.items) + 1))
 
 
 def _plan_warnings(issue: Issue, stories: list[Story], plan: Plan) -> tuple[Diagnostic, ...]:

@@ -18,6 +18,8 @@ from .place import HOLE
 
 MIN_FILL = 0.97      # a page filled less than this is reported
 MAX_FILLER_SHARE = 0.1   # fillers over more of a page than this: its copy should fill it
+GENEROUS_AIR = 2     # lines of air round a headline that look generous (prices.air_cost)
+MAX_LOOSE_SHARE = 0.05   # headline air beyond that over more of a page: its copy is thin
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,17 @@ class PageReport:
     overset_lines: int
     modules: tuple[ModuleReport, ...]
     filler_share: float = 0.0       # of the page's cells, under fillers
+    loose_share: float = 0.0        # of the page's cells, headline air beyond GENEROUS_AIR
 
     def under_filled(self) -> bool:
         return self.fill < MIN_FILL
 
     def wants_more_copy(self) -> bool:
-        """Under-filled, or filled mostly by fillers: larger body type (or
-        pull quotes in it) should fill it instead."""
-        return self.under_filled() or self.filler_share > MAX_FILLER_SHARE
+        """Under-filled, filled mostly by fillers, or by headline air that
+        looks empty: larger body type (or pull quotes in it) should fill it
+        instead."""
+        return (self.under_filled() or self.filler_share > MAX_FILLER_SHARE
+                or self.loose_share > MAX_LOOSE_SHARE)
 
 
 @dataclass(frozen=True)
@@ -105,11 +110,13 @@ def page_reports(modules: list[list[ModuleReport]], top_lines: int,
         holes = ((Hole((1, grid.columns), (bottom + 1, grid.lines)),)
                  if grid.lines - bottom >= HOLE else ())
         fillers = sum(m.area for m in mods if m.kind == "filler")
+        loose = sum(max(0, m.air - GENEROUS_AIR) * (m.columns[1] - m.columns[0] + 1)
+                    for m in mods)
         pages.append(PageReport(index + 1, round(used / cells, 4), holes,
                                 tuple(JumpReport(m.item, m.jump_to) for m in mods
                                       if m.jump_to is not None),
                                 sum(m.overset_lines for m in mods), tuple(mods),
-                                round(fillers / cells, 4)))
+                                round(fillers / cells, 4), round(loose / cells, 4)))
     return tuple(pages)
 
 

@@ -9,15 +9,24 @@ model and why: docs/decisions/page-model.md.
 
 Modules in a row rarely have equal natural heights. The shorter ones take the
 difference as air around their headline (at most MAX_AIR lines, costed) or,
-failing that, white at their column feet (costed heavily; 5 lines or more is
-a hole and not allowed). A row may also end with a filler module.
+failing that, white at their column feet (costed heavily; a column ending 5
+lines or more above its module's foot is a hole and not allowed). A row may
+also end with a filler module (from the paper's own list; most papers have
+none).
+
+A newspaper prints no white hole: white at the foot of a page that is not the
+issue's last is priced as a hole, so the white an issue short of copy leaves
+goes to its last page's foot (reported). An editor fills a hole by starting
+the next story in it and jumping it overleaf, or by moving a short later item
+up into it (never ahead of a page's lead); larger type for pages that want
+more copy is lay_out's (typeset.layout).
 
 The last story on a page may jump: it fills the page to the foot, ends with
 （下转第N版） and continues at the top of the next page under its short title
 and （上接第N版）, with at least MIN_JUMP lines on each side — again from that
 page, as often as it needs pages, in the body it started in. The front page
-always carries the issue's first story under its masthead. The moves, each a
-named rule: search.RULES.
+always carries the issue's first story under its masthead. The moves and
+limits, each a named rule: search.RULES.
 
     kinds.py   what each kind of module may do (article, promo, filler …)
     prices.py  every cost, with why

@@ -27,6 +27,13 @@ PROMO_QR_LINES = 9    # a QR code one column wide
 PROMO_STRETCH = 24    # lines of air a promo block may take around itself
 FILLER_STRETCH = 2    # lines a text filler may grow beyond its text
 MIN_JUMP_ROOM = 8     # lines left on a page below which no story starts a jump
+SHORT_ITEM = 45       # body lines at the grid's size (one column) of a short item (短稿: about
+                      # 500 characters of a tabloid's 11-character column), which may be read
+                      # ahead of the story before it to fill a page's foot
+
+# Kinds whose short items may be moved up (search.RULES "move-up"): a link box
+# stays with its story, a continued part (上接…) keeps its place.
+MOVABLE = frozenset({"article", "promo"})
 
 # What a story module `short` lines taller than its content costs per column.
 SHORT_COST = [prices.short_cost(short, MAX_AIR) for short in range(MAX_AIR + HOLE)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .spec import Geometry, UnitSpec
-from .steps import Foot, Jump, Placed, PlacedFiller, Row
+from .steps import Foot, Jump, MovedUp, Placed, PlacedFiller, Row
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class Module:
 @dataclass(frozen=True)
 class PlanNote:
     """Something the plan leaves for staff to see: white at a page foot, blank
-    pages. `key` is the story above it (for its source line), if any."""
+    pages, a short item read ahead of the story before it. `key` is the story
+    it concerns (for its source line), if any."""
     page: int                  # 1-based
     message: str
     key: str | None = None
@@ -74,8 +75,16 @@ def read_back(steps: list, units: list[UnitSpec], geometry: Geometry, cost: floa
     page, line = 0, top
     progress: dict[int, int] = {}     # unit → flow lines placed so far
     jumped_from: dict[int, int] = {}
-    for step in steps:
-        if isinstance(step, Row):
+    flat: list = []
+    for step in steps:                  # a unit moved up: its row, then the page's foot
+        flat += [step, step.row, step.foot] if isinstance(step, MovedUp) else [step]
+    for step in flat:
+        if isinstance(step, MovedUp):
+            moved = units[step.row.modules[0].unit].key
+            notes.append(PlanNote(page + 1, f"{moved} moved up ahead of "
+                                            f"{units[step.before].key} to fill the page's foot",
+                                  moved))
+        elif isinstance(step, Row):
             for mod in step.modules:
                 if isinstance(mod, PlacedFiller):
                     modules.append(Module(f"filler:{mod.name}", page, mod.col, mod.width, line,

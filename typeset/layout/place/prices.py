@@ -8,8 +8,15 @@ much white it is worth avoiding. The search minimises the sum.
 from __future__ import annotations
 
 WHITE_CELL = 12.0      # a character-column × line left empty: what the layout minimises
+FOOT_HOLE = 3.0        # × white: a page closed with white at its foot, not the issue's last
+INNER_WHITE = 2.0      # × white: a column ending short of its module's foot (its neighbours'),
+                       # dearer than the white an issue short of copy leaves at its end
 PAGE_COST = 400.0      # an extra page must save more white than this (≈ 33 cells)
 JUMP_COST = 80.0       # a reader turning pages mid-story; worth it only against real white
+HOLE_COST = 2000.0     # a body whose own columns cannot balance (a tall item) so that one
+                       # ends kinds.HOLE lines short: only where nothing else can be placed
+MOVE_COST = 120.0      # a short item read ahead of the story before it (to fill a page's
+                       # foot): an editor jumps the story first, so dearer than a jump
 FILLER_COST = 40.0     # a notice from the library: cheaper than white, dearer than copy
 QR_FILLER_COST = 400.0  # a house ad with the QR code: only where nothing else fills the space
 STACK_COST = 10.0      # two modules stacked in a slot: a little busier than one
@@ -34,10 +41,17 @@ def white(lines: int, columns: int) -> float:
     return WHITE_CELL * lines * columns
 
 
+def foot_white(lines: int, columns: int) -> float:
+    """White at the foot of a page that is not the issue's last: a blank band
+    mid-issue is a hole a reader sees (only the last page may end short)."""
+    return FOOT_HOLE * white(lines, columns)
+
+
 def short_cost(short: int, max_air: int) -> float:
     """Per column, a module `short` lines taller than its content: air over
-    the headline first (up to max_air lines), then white at the column feet,
-    growing with its square (a deep hole is worse than two shallow ones)."""
+    the headline first (up to max_air lines), then white at the column feet
+    (INNER_WHITE × white), growing with its square (a deep hole is worse than
+    two shallow ones)."""
     air = min(short, max_air)
     gap = short - air
-    return air_cost(air, 1) + WHITE_CELL * gap + 2.0 * gap * gap
+    return air_cost(air, 1) + INNER_WHITE * WHITE_CELL * gap + 2.0 * gap * gap

@@ -4,7 +4,8 @@ A state (steps.State) is the next unit to place, where its remainder starts
 (and the body it is set in), the page and the lines left on it. From a state
 the moves are those RULES below allow: close the page (a filler or white at
 its foot), place a row of one to three slots (each slot one unit, or two
-stacked), place one module beside a filler, or let the unit jump overleaf.
+stacked), place one module beside a filler, let the unit jump overleaf, or
+move a short later unit up into the page's foot.
 Each move's cost plus the best cost from the state it leads to is minimised;
 the plan is read back by following the chosen moves.
 
@@ -22,13 +23,14 @@ variants, slots and rows depend on the page only as first, pinned or other.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from itertools import product
 
-from ..columns import _start, prefix_before_a_line   # _start: where columns.fits puts an item
+from ..columns import _balanced, _start, prefix_before_a_line   # as columns.fits, split_columns
 from . import kinds, prices
-from .kinds import MAX_AIR, MIN_JUMP, MIN_JUMP_ROOM
+from .kinds import HOLE, MAX_AIR, MIN_JUMP, MIN_JUMP_ROOM
 from .spec import FillerFn, FillerOption, Geometry, HeadFn, UnitSpec
-from .steps import Foot, Jump, Placed, PlacedFiller, Row, State, Variant
+from .steps import Foot, Jump, MovedUp, Placed, PlacedFiller, Row, State, Variant
 
 # The moves a state has, each a rule with a name (the branches of Search.moves
 # say which); their numbers are the limits of kinds.py, their costs prices.py.
@@ -37,6 +39,11 @@ RULES = {
              "the room under page one's masthead is not something, so the front page always "
              "carries the issue's first story, its lead — unless staff pin that story to a "
              "later page",
+    "foot-white": "white at the foot of a page that is not the issue's last is a hole "
+                  "(prices.foot_white, FOOT_HOLE × white), and a column ending short of its "
+                  "neighbours inside a page costs INNER_WHITE × white: only the issue's last "
+                  "page may end short at its foot (priced as plain white, and reported), so "
+                  "the white an issue short of copy leaves goes there",
     "row": "a row of one to three slots across the page, each slot one unit or MAX_STACK "
            "stacked, or one module beside a filler; a second full-width band costs BAND_COST",
     "jump": "a story that may jump (kinds.may_jump, not pinned), with MIN_JUMP_ROOM lines "
@@ -47,6 +54,19 @@ RULES = {
                  "quotes: a jump leaves no white to fill) and goes on in it overleaf (the "
                  "state carries the variant), so a long lead may take larger type too, where "
                  "the issue's pages want more copy",
+    "hole": "a module may be taller than its content by air over its headline (at most "
+            "MAX_AIR lines; none for a story without a title, UnitSpec.headless), then by "
+            "white at its column feet only while its shortest column, balanced as "
+            "columns.split_columns draws it, ends less than HOLE lines above the module's "
+            "foot; a body whose own columns cannot balance that closely (a tall item) costs "
+            "HOLE_COST",
+    "move-up": "a short later unit (kinds.MOVABLE, at most SHORT_ITEM body lines, not "
+               "pinned, not one of a banner's stories) may be read ahead of the unit before "
+               "it: it fills the foot of a page that already has something on it (never "
+               "ahead of a page's lead), the page closes, and the unit before it begins the "
+               "next page (MOVE_COST); a unit that has had the next one moved ahead of it is "
+               "placed alone (rows of one unit, or its jump) before the reading order "
+               "resumes after the moved one",
 }
 
 TOP_AIR_STEPS = (0, 1, 2, 3, 4, 5, 6)   # lines of air the masthead block may take
@@ -82,6 +102,11 @@ class Search:
             need[u] = need[u + 1] + min(sum(f) // s for f, s in zip(units[u].flows,
                                                                     units[u].subdivs))
         self.need = need
+        # units that may be moved up ahead of the one before them ("move-up")
+        self.movable = [not u.pin and not u.in_banner and u.kind.name in kinds.MOVABLE
+                        and sum(u.flows[0]) // u.subdivs[0] <= kinds.SHORT_ITEM
+                        for u in units]
+        self._move_ups: dict = {}
         self._variants: dict = {}
         self._slots: dict = {}
         self._jumps: dict = {}
@@ -102,6 +127,7 @@ class Search:
         self._variants = {k: v for k, v in previous._variants.items() if k[0] not in changed}
         self._jumps = {k: v for k, v in previous._jumps.items() if k[0] not in changed}
         self._jump_heads = {k: v for k, v in previous._jump_heads.items() if k[0] not in changed}
+        self._move_ups = {k: v for k, v in previous._move_ups.items() if k[0] not in changed}
         self._slots = {k: v for k, v in previous._slots.items() if keep(k[0], k[1])}
         self._row_moves = {k: v for k, v in previous._row_moves.items() if keep(k[0], reach)}
         last = max(changed, default=-1)
@@ -141,19 +167,31 @@ class Search:
         if pin and ((pin.page is not None and p != pin.page) or (pin.width and k != pin.width)):
             return ()
         ranks = _ranks(kind.headed, u, k, p, first, rem)
+        bodies = []
+        for heights, v in _bodies(spec, rem, var):
+            subdiv = spec.subdivs[v]
+            height = kind.body_height(heights, k, subdiv)
+            # the lines its shortest column may end above the module's foot ("hole")
+            gap = (_most_white(heights, k, subdiv, height) if kind.air_price is None
+                   else kind.stretch)
+            bodies.append((v, height, gap, prices.HOLE_COST if gap < 0 else 0.0))
+        titled = rem or not spec.headless      # a continued part has its short title
         out = []
         for rank in ranks:
             head_lines, badness = self.head(spec.key, k, rank, bool(rem)) if rank else (0, 0.0)
-            for heights, v in _bodies(spec, rem, var):
-                height = kind.body_height(heights, k, spec.subdivs[v])
-                bad = badness + (0.0 if rem else spec.costs[v]) + kind.shape_cost(height, k)
-                out.append(Variant(head_lines, height, bad, rank, v))
-        # Rows only ask "the cheapest variant of each height": keep just those.
-        cheapest: dict[int, Variant] = {}
+            air = MAX_AIR if head_lines and titled else 0
+            for v, height, gap, hole in bodies:
+                bad = (badness + (0.0 if rem else spec.costs[v]) + kind.shape_cost(height, k)
+                       + hole)
+                # air over a headline first, then white at the column feet
+                stretch = min(kind.stretch, air + max(gap, 0))
+                out.append(Variant(head_lines, height, bad, rank, v, stretch))
+        # Rows only ask "the cheapest variant of each height and stretch": keep just those.
+        cheapest: dict[tuple[int, int], Variant] = {}
         for variant in out:
-            kept = cheapest.get(variant.height)
+            kept = cheapest.get((variant.height, variant.stretch))
             if kept is None or variant.badness < kept.badness:
-                cheapest[variant.height] = variant
+                cheapest[(variant.height, variant.stretch)] = variant
         return tuple(sorted(cheapest.values(), key=lambda variant: variant.badness))
 
     def slot_table(self, j: int, count: int, k: int, p: int, first: bool,
@@ -180,16 +218,17 @@ class Search:
         extra_a = self.units[j].kind.short_costs(k)     # what each line taller costs
         if count == 1:
             for v in first_opts:
-                for short, extra in enumerate(extra_a):
+                for short, extra in enumerate(extra_a[:v.stretch + 1]):
                     keep(v.height + short, v.badness + extra, ((j, v, v.height + short, 0),))
             return table
         if j + 1 >= self.n:
             return table
         extra_b = self.units[j + 1].kind.short_costs(k)
-        stretch_a, stretch_b = len(extra_a) - 1, len(extra_b) - 1
         # Stacks try each unit's cheapest few variants: enough to match heights.
         for a in first_opts[:STACK_VARIANTS]:
+            stretch_a = min(len(extra_a) - 1, a.stretch)
             for b in self.variants(j + 1, k, p, False, 0)[:STACK_VARIANTS]:
+                stretch_b = min(len(extra_b) - 1, b.stretch)
                 for short in range(stretch_a + stretch_b + 1):
                     top_short = min(short // 2, stretch_a)
                     if short - top_short > stretch_b:
@@ -348,19 +387,42 @@ class Search:
                 out.append(best)
         return tuple(out)
 
+    def move_ups(self, j: int, p: int) -> tuple:
+        """For each number of lines r left on a page (0 … L): the cheapest way
+        to fill them with unit j alone and close the page — (cost, Row,
+        Foot) — or None ("move-up")."""
+        key = (j, self.table_page(p))
+        found = self._move_ups.get(key)
+        if found is None:
+            rows = [(h, cost, row) for h, cost, row, used in self.row_moves(j, 0, p, False)
+                    if used == 1]
+            out: list = [None] * (self.L + 1)
+            for r in range(self.L + 1):
+                best = None
+                for h, cost, row in rows:
+                    if h <= r:
+                        foot_cost, name = self.feet(r - h, last=False)
+                        if best is None or cost + foot_cost < best[0]:
+                            best = (cost + foot_cost, row, Foot(r - h, name, False))
+                out[r] = best
+            found = self._move_ups[key] = tuple(out)
+        return found
+
     # ------------------------------------------------------------ states
 
-    def feet(self, r: int) -> tuple[float, str | None]:
-        """A page foot of r lines: the best filler for it, else white."""
-        found = self._feet.get(r)
+    def feet(self, r: int, last: bool = True) -> tuple[float, str | None]:
+        """A page foot of r lines: the best filler for it, else white — priced
+        as a hole (prices.foot_white) unless it is the issue's last page."""
+        found = self._feet.get((r, last))
         if found is None:
             fill = best_filler(self.filler(self.C), r, self.C) if r >= 3 else None
-            found = self._feet[r] = fill if fill is not None else (prices.white(r, self.C), None)
+            white = prices.white(r, self.C) if last else prices.foot_white(r, self.C)
+            found = self._feet[(r, last)] = fill if fill is not None else (white, None)
         return found
 
     def terminal(self, s: State) -> tuple[float, tuple | None, None] | None:
         """The value of a state with no moves to weigh, else None."""
-        u, rem, p, r, first, _ = s
+        u, rem, p, r, first, _, _ = s
         L, C = self.L, self.C
         if u < self.n:
             if self.fixed and (p >= self.fixed or self._cannot_fit(s)):
@@ -381,32 +443,37 @@ class Search:
 
     def _cannot_fit(self, s: State) -> bool:
         """The rest of the copy needs more cells than the pages left hold."""
-        u, rem, p, r, _, var = s
+        u, rem, p, r, _, var, ahead = s
         if u >= self.n:
             return False
         spec = self.units[u]
-        need = (self.need[u + 1] + sum(spec.flows[var][rem:]) // spec.subdivs[var] if rem
-                else self.need[u])
+        rest = self.need[u + 1 + ahead]
+        need = (rest + sum(spec.flows[var][rem:]) // spec.subdivs[var] if rem
+                else rest + self.need[u] - self.need[u + 1])
         room = r * self.C + (self.fixed - p - 1) * self.L * self.C
         return need > room
 
     def moves(self, s: State):
         """(cost, step, next state) for every move from s, by RULES."""
-        u, rem, p, r, first, var = s
+        u, rem, p, r, first, var, ahead = s
         L, C, units = self.L, self.C, self.units
         spec = units[u]
         out = []
         if not first or (p == 0 and spec.pin and spec.pin.page):    # "close"
-            fill_cost, name = self.feet(r)
+            fill_cost, name = self.feet(r, last=False)
             out.append((fill_cost + prices.PAGE_COST, Foot(r, name, False),
-                        State(u, rem, self.next_page(p), L, True, var)))
+                        State(u, rem, self.next_page(p), L, True, var, ahead)))
         line_pins = self.line_pins
         append = out.append
         for height, cost, row, used in self.row_moves(u, rem, p, first, var):     # "row"
             if height <= r and not (line_pins and self._off_pinned_line(u, used, r)):
+                if ahead:               # the next unit is placed: this one goes alone
+                    if used == 1:
+                        append((cost, row, (u + 2, 0, p, r - height, False, 0, 0)))
+                    continue
                 # a plain tuple equals (and hashes as) the State of the same fields,
                 # and is made at C speed: this line runs a million times on a long issue
-                append((cost, row, (u + used, 0, p, r - height, False, 0)))
+                append((cost, row, (u + used, 0, p, r - height, False, 0, 0)))
         if spec.kind.may_jump and spec.pin is None and r >= MIN_JUMP_ROOM:   # "jump"
             for rank, head, badness, v in self.jump_heads(u, p, first, rem, var):
                 placed = self.jump_part(u, rem, r - head, v)
@@ -414,7 +481,14 @@ class Search:
                 if placed >= MIN_JUMP and left >= MIN_JUMP:
                     out.append((prices.JUMP_COST + badness + prices.PAGE_COST,
                                 Jump(u, rem, C, rank, head, rem + placed, v),
-                                State(u, rem + placed, self.next_page(p), L, True, v)))
+                                State(u, rem + placed, self.next_page(p), L, True, v, ahead)))
+        if (not first and not ahead and not rem and u + 1 < self.n          # "move-up"
+                and self.movable[u + 1] and not spec.in_banner and spec.pin is None):
+            best = self.move_ups(u + 1, p)[r]
+            if best is not None:
+                cost, row, foot = best
+                out.append((prices.MOVE_COST + cost + prices.PAGE_COST, MovedUp(row, foot, u),
+                            (u, 0, self.next_page(p), L, True, 0, 1)))
         return out
 
     def solve(self, start: State) -> float:
@@ -456,6 +530,19 @@ class Search:
             _, step, state = self.memo[state]
             steps.append(step)
         return steps
+
+
+@lru_cache(maxsize=1 << 16)
+def _most_white(heights: tuple[int, ...], k: int, subdiv: int, height: int) -> int:
+    """The most lines a module of this body may be taller than `height` (its
+    columns' height) before its shortest column — balanced as
+    columns.split_columns draws them; an empty column is all white — ends
+    HOLE lines or more above its foot ("hole"); negative when it already does."""
+    used = [0] * k
+    for column, start, index in _balanced(heights, subdiv, k, height):
+        used[column] = start + heights[index]
+    ragged = -(-(height * subdiv - min(used)) // subdiv)   # lines under it, rounded up
+    return HOLE - 1 - ragged
 
 
 def _ranks(headed: bool, u: int, k: int, p: int, first: bool, rem: int) -> tuple[int, ...]:

@@ -19,6 +19,10 @@ class UnitSpec:
     subdivs: tuple[int, ...]     # sub-units per grid line in each variant's flow
     kind: ModuleKind
     pin: Pin | None = None       # where staff placed it (typeset.sidecar)
+    in_banner: bool = False      # one of a banner's stories (item3.2): kept in its banner's
+                                 # order, never moved up nor moved past (search.RULES)
+    headless: bool = False       # no title (a banner's label at most): what its module has
+                                 # more than its text is white at its column feet, never air
 
     @property
     def min_width(self) -> int:

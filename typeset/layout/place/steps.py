@@ -16,22 +16,28 @@ class State(NamedTuple):
     the next row is the page's first. `page` is the page number, or its class
     (first / odd / even) when nothing depends on the exact number (search.py).
     `variant` is the body flow a part already placed was set in (its size, its
-    pull quotes): the rest of the story continues in it; 0 when rem is 0."""
+    pull quotes): the rest of the story continues in it; 0 when rem is 0.
+    `ahead` is 1 when the unit after `unit` is already placed — moved up
+    into the foot of an earlier page (search.RULES "move-up") — so that the
+    next unit after this one is unit + 2."""
     unit: int
     rem: int
     page: int
     left: int
     first: bool
     variant: int = 0
+    ahead: int = 0
 
 
 class Variant(NamedTuple):
-    """One way to set a unit at one width: headline lines, body column height."""
+    """One way to set a unit at one width: headline lines, body column height,
+    and the most lines its module may be taller than that (search.RULES "hole")."""
     head: int
     body: int
     badness: float
     rank: int
     variant: int
+    stretch: int = 0
 
     @property
     def height(self) -> int:
@@ -73,6 +79,14 @@ class Jump(NamedTuple):
     head: int
     end: int            # flow items placed up to here
     variant: int = 0    # the body flow it is set in, here and overleaf
+
+
+class MovedUp(NamedTuple):
+    """A short later unit placed in the foot of a page (`row`), the page then
+    closed (`foot`): the unit before it begins the next page."""
+    row: Row
+    foot: "Foot"
+    before: int         # the unit it is read ahead of
 
 
 class Foot(NamedTuple):
