@@ -287,7 +287,11 @@ def staff_plan(sidecar: Sidecar, issue: Issue, layout: Layout) -> StaffPlan:
                                           f"the entry on line {first_entry[key]}: one entry per item")
         first_entry[key] = entry.line
         pages = sidecar.pages or layout.pages.count
-        if entry.page is not None and entry.page > (pages or layout.pages.limit):
+        first = issue.first_page
+        if entry.page is not None and entry.page < first:
+            sidecar.fail(f"{where}.page", f"page {entry.page}: this issue's pages start at "
+                                          f"第{first}版 (first_page)")
+        if entry.page is not None and entry.page - first + 1 > (pages or layout.pages.limit):
             sidecar.fail(f"{where}.page", f"page {entry.page} of {pages}" if pages else
                          f"page {entry.page} of {layout.pages.limit}: past the layout's page "
                          "limit (pages.limit)")
@@ -312,7 +316,7 @@ def staff_plan(sidecar: Sidecar, issue: Issue, layout: Layout) -> StaffPlan:
         if entry.lines:
             line, height = entry.lines[0] - 1, entry.lines[1] - entry.lines[0] + 1
         if any(v is not None for v in (entry.page, width, col, line)):
-            pins[key] = Pin(entry.page - 1 if entry.page else None, col, width, line, height,
+            pins[key] = Pin(entry.page - first if entry.page else None, col, width, line, height,
                             f"{sidecar.path}:{entry.line}")
     _check_overlaps(sidecar, pins)
     sections = dict(paper.sections if paper else {}) | dict(sidecar.sections)

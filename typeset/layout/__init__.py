@@ -17,7 +17,7 @@ from ..frames import DocumentFrames, PageFrame
 from ..model import Banner, Issue
 from ..sidecar import StaffPlan
 from .fillers import FillerLibrary
-from .furniture import page_one_top
+from .furniture import Top, inner_top, page_one_top
 from .headblock import HeadCache
 from .measure import body_scales, titled
 from .pages import draw_pages
@@ -78,14 +78,20 @@ class _Run:
         self.library = FillerLibrary(composer, staff.fillers)
         self.search = None
         layout = composer.layout
-        self.top = page_one_top(issue.masthead, issue.epigraph, 2, composer)
+        self.top = self._top(2)
+
+    def _top(self, pages: int, air: int = 0) -> Top:
+        """The front page's masthead block (and 报眼); a paper's inner pages
+        (Issue.first_page > 1) have none: a running head, like every page."""
+        if self.issue.first_page > 1:
+            return inner_top(self.issue.epigraph, self.composer)
+        return page_one_top(self.issue.masthead, self.issue.epigraph, pages, self.composer, air)
 
     def attempt(self, stories: list[Story], changed: frozenset[int] = frozenset()) -> LaidOut:
         issue, composer, staff = self.issue, self.composer, self.staff
         layout = composer.layout
         plan = self._plan(stories, changed)
-        top = page_one_top(issue.masthead, issue.epigraph, plan.pages, composer,
-                           plan.top_air)
+        top = self._top(plan.pages, plan.top_air)
         drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library, composer)
         width, height = layout.page_size_pt
         frames = DocumentFrames(
@@ -93,7 +99,7 @@ class _Run:
                             tuple(p.elements)) for p in drawn.pages),
             title=" ".join(s for s in (issue.masthead.paper_name, issue.masthead.date_text) if s),
             subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "")
-        pages = page_reports(list(drawn.modules), top.lines, layout)
+        pages = page_reports(list(drawn.modules), top.lines, layout, issue.first_page)
         warnings = (tuple(note for s in stories for note in s.notes)
                     + _plan_warnings(issue, stories, plan) + drawn.warnings
                     + under_fill_warnings(pages, issue.source,
@@ -139,7 +145,8 @@ def _banner_stories(issue: Issue) -> frozenset[str]:
 
 def _plan_warnings(issue: Issue, stories: list[Story], plan: Plan) -> tuple[Diagnostic, ...]:
     by_key = {s.key: s for s in stories}
-    return tuple(Diagnostic("warning", f"page {note.page}: {note.message}", issue.source,
+    return tuple(Diagnostic("warning", f"page {note.page + issue.first_page - 1}: {note.message}",
+                            issue.source,
                             by_key[note.key].item.source.first_line if note.key else None)
                  for note in plan.notes)
 

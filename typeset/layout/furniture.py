@@ -139,6 +139,15 @@ def page_one_top(masthead: Masthead, epigraph: Epigraph | None, pages: int,
     return Top(lines, tuple(elements))
 
 
+def inner_top(epigraph: Epigraph | None, composer: Composer) -> Top:
+    """The top of a paper's inner pages' first page: no masthead; an epigraph
+    the issue carries, in its box across the page."""
+    if epigraph is None:
+        return Top(0, ())
+    box, lines = _epigraph_box(epigraph, composer.layout.grid.type_area[0], composer)
+    return Top(lines, tuple(box))
+
+
 def _masthead_block(masthead: Masthead, pages: int, width: float,
                     composer: Composer) -> tuple[list[Element], int]:
     """Paper name large on the left, its Latin name under it; the information

@@ -36,12 +36,15 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     layout = composer.layout
     by_key = {s.key: s for s in stories}
     qr_url = staff.qr_url
-    pages = [PageDraw(layout, n + 1) for n in range(plan.pages)]
+    first = issue.first_page           # the folio of the issue's first page
+    pages = [PageDraw(layout, first + n) for n in range(plan.pages)]
     pages[0].story = "epigraph"        # the masthead's lines are furniture; the epigraph's count
     for element in top.elements:
         pages[0].add(element)
     pages[0].story = None
-    for page in pages[1:]:
+    # a front page carries the masthead; every other page, and every page of
+    # a paper's inner pages, its running head
+    for page in pages[1:] if first == 1 else pages:
         running_head(page, issue.masthead, staff.sections.get(page.number),
                      staff.editors, composer)
     reports: list[list[ModuleReport]] = [[] for _ in pages]
@@ -56,7 +59,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
             used_fillers.add(chosen.name)
             draw_filler(page, composer, module, chosen, qr_url)
             reports[module.page].append(_report(module, f"filler:{chosen.name}", chosen.text,
-                                                "filler", 0, chosen.text))
+                                                "filler", 0, chosen.text, first=first))
             continue
         story = by_key[module.key]
         if isinstance(story.item, Promo):
@@ -68,12 +71,12 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
                     story.item.source.first_line, rule="promo.qr_url"))
             draw_promo(page, composer, module, story.item.lines, qr_url)
             reports[module.page].append(_report(module, story.key, story.measured.title,
-                                                story.kind.name, 0, "promo"))
+                                                story.kind.name, 0, "promo", first=first))
             continue
         report = _draw_story(page, story, module, heads, composer, module.key in jumping)
         if report.overset_lines:     # never expected: placement counts with the same arithmetic
             warnings.append(Diagnostic(
-                "warning", f"page {module.page + 1}: {story.key} overset by "
+                "warning", f"page {first + module.page}: {story.key} overset by "
                            f"{report.overset_lines} lines", issue.source,
                 story.item.source.first_line))
         reports[module.page].append(report)
@@ -89,6 +92,7 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
                 composer: Composer, jumps: bool = False) -> ModuleReport:
     """Headline, then the body flow (with its jump lines) in balanced columns;
     a link box inside its frame. `jumps`: the story continues on another page."""
+    first = page.number - module.page     # the issue's first folio
     continued = module.jump_from is not None
     framed = boxed(story.item)
     # A framed story keeps its label over its text and is centred in its frame:
@@ -105,9 +109,9 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
     flow = whole[module.flow_start:module.flow_end]
     subdiv = whole[0].subdiv if whole else 1
     if continued:
-        flow = (jump_line(composer, f"（上接第{module.jump_from + 1}版）", subdiv),) + flow
+        flow = (jump_line(composer, f"（上接第{module.jump_from + first}版）", subdiv),) + flow
     if module.jump_to is not None:
-        flow = flow + (jump_line(composer, f"（下转第{module.jump_to + 1}版）", subdiv),)
+        flow = flow + (jump_line(composer, f"（下转第{module.jump_to + first}版）", subdiv),)
     head_lines = block.lines if block else 0
     # under a frame's text: the rest of its air and its foot line
     body_height = module.height - head_lines - (module.air if framed else 0) - box_foot(story)
@@ -123,13 +127,16 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
     return _report(replace(module, rank=rank, air=module.air if headed else 0), story.key,
                    story.measured.title,
                    story.kind.name, white_cells(used, body_height),
-                   story.labels[module.variant], max(0, needed - body_height))
+                   story.labels[module.variant], max(0, needed - body_height), first)
 
 
 def _report(module: Module, item: str, title: str, kind: str, white: int, variant: str,
-            overset: int = 0) -> ModuleReport:
+            overset: int = 0, first: int = 1) -> ModuleReport:
+    """The module as the report gives it, its jumps as printed folios
+    (`first`: the issue's first folio)."""
     return ModuleReport(item, title, kind, (module.col + 1, module.col + module.width),
                         (module.line + 1, module.line + module.height), module.rank, module.air,
                         variant, white,
-                        module.jump_to + 1 if module.jump_to is not None else None,
-                        module.jump_from + 1 if module.jump_from is not None else None, overset)
+                        module.jump_to + first if module.jump_to is not None else None,
+                        module.jump_from + first if module.jump_from is not None else None,
+                        overset)

@@ -99,7 +99,8 @@ def white_cells(used: list[int], height: int) -> int:
 
 
 def page_reports(modules: list[list[ModuleReport]], top_lines: int,
-                 layout: Layout) -> tuple[PageReport, ...]:
+                 layout: Layout, first: int = 1) -> tuple[PageReport, ...]:
+    """Each page's report, numbered by its folio (`first`: the issue's first)."""
     grid = layout.grid
     cells = grid.columns * grid.lines
     pages = []
@@ -112,7 +113,7 @@ def page_reports(modules: list[list[ModuleReport]], top_lines: int,
         fillers = sum(m.area for m in mods if m.kind == "filler")
         loose = sum(max(0, m.air - GENEROUS_AIR) * (m.columns[1] - m.columns[0] + 1)
                     for m in mods)
-        pages.append(PageReport(index + 1, round(used / cells, 4), holes,
+        pages.append(PageReport(first + index, round(used / cells, 4), holes,
                                 tuple(JumpReport(m.item, m.jump_to) for m in mods
                                       if m.jump_to is not None),
                                 sum(m.overset_lines for m in mods), tuple(mods),
