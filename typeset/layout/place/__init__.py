@@ -64,8 +64,10 @@ def search_plan(units: list[UnitSpec], geometry: Geometry, head: HeadFn, filler:
     if previous is not None:
         search.inherit(previous, changed)
     L, C, top = geometry.lines, geometry.columns, geometry.first_page_top
-    # The masthead block may take a few lines of air too (TOP_AIR_STEPS).
-    starts = [State(0, 0, 0, L - top - extra, True) for extra in TOP_AIR_STEPS if top + extra < L]
+    # The masthead block may take a few lines of air too (TOP_AIR_STEPS); a
+    # page without one (inner pages) starts under its running head.
+    starts = [State(0, 0, 0, L - top - extra, True)
+              for extra in (TOP_AIR_STEPS if top else (0,)) if top + extra < L]
     for state in starts:
         search.solve(state)
     start = min(starts, key=lambda state: search.memo[state][0]
