@@ -1,7 +1,8 @@
 """The search: dynamic programming over states, cheapest plan first.
 
 A state (steps.State) is the next unit to place, where its remainder starts
-(and the body it is set in), the page and the lines left on it. From a state
+(and the body it is set in), the page and the lines left on it, and the body
+size the page's news stories share once one is placed ("one-body"). From a state
 the moves are those RULES below allow: close the page (a filler or white at
 its foot), place a row of one to three slots (each slot one unit, or two
 stacked), place one module beside a filler, let the unit jump overleaf, or
@@ -60,6 +61,15 @@ RULES = {
             "columns.split_columns draws it, ends less than HOLE lines above the module's "
             "foot; a body whose own columns cannot balance that closely (a tall item) costs "
             "HOLE_COST",
+    "one-body": "one body size for news text per page (the page rules' rule 4): the first "
+                "story module placed on a page (a kind with larger_body: articles and "
+                "continued parts) fixes the page's body — its variant's sub-units per grid "
+                "line (spec.UnitSpec.subdivs), kept in the state — and every later story "
+                "module on the page, stacked, beside it or below, a jump started at its foot "
+                "or a short unit moved up into it, takes a variant of that size or waits for "
+                "a later page; fillers, promos and framed link boxes (larger_body False) are "
+                "exempt and fix nothing. A jump's part continues overleaf in its own body "
+                "(\"jump-body\"): arriving first on the next page, it fixes that page's size",
     "move-up": "a short later unit (kinds.MOVABLE, at most SHORT_ITEM body lines, not "
                "pinned, not one of a banner's stories) may be read ahead of the unit before "
                "it: it fills the foot of a page that already has something on it (never "
@@ -103,6 +113,9 @@ class Search:
                                                                     units[u].subdivs))
         self.need = need
         # units that may be moved up ahead of the one before them ("move-up")
+        # whose body size a page's shared size binds ("one-body"), and the sizes it has
+        self.ruled = [u.kind.larger_body for u in units]
+        self.sizes = [frozenset(u.subdivs) for u in units]
         self.movable = [not u.pin and not u.in_banner and u.kind.name in kinds.MOVABLE
                         and sum(u.flows[0]) // u.subdivs[0] <= kinds.SHORT_ITEM
                         for u in units]
@@ -147,18 +160,35 @@ class Search:
         """The page as one unit's tables see it: first, a pinned page, or any other."""
         return p if p == 0 or p in self.pin_pages else -1
 
+    def size_key(self, u: int, size: int) -> int:
+        """What the page's body size `size` (0: none yet) asks of unit u's
+        variants ("one-body"): 0 nothing (exempt, no size yet, or the unit has
+        only that size), -1 none fits, else the size its variants must have."""
+        if not size or not self.ruled[u]:
+            return 0
+        sizes = self.sizes[u]
+        if size not in sizes:
+            return -1
+        return 0 if len(sizes) == 1 else size
+
     # ------------------------------------------------------------ one unit
 
     def variants(self, u: int, k: int, p: int, first: bool, rem: int,
-                 var: int = 0) -> tuple[Variant, ...]:
-        key = (u, k, self.table_page(p), first, rem, var)
+                 var: int = 0, size: int = 0) -> tuple[Variant, ...]:
+        """Unit u's ways at width k; with the page's body size `size`, only
+        the variants of that size ("one-body")."""
+        sz = self.size_key(u, size)
+        if sz < 0:
+            return ()
+        key = (u, k, self.table_page(p), first, rem, var, sz)
         found = self._variants.get(key)
         if found is None:
-            found = self._variants[key] = self._make_variants(u, k, key[2], first, rem, var)
+            found = self._variants[key] = self._make_variants(u, k, key[2], first, rem, var,
+                                                              sz)
         return found
 
     def _make_variants(self, u: int, k: int, p: int, first: bool, rem: int,
-                       var: int) -> tuple[Variant, ...]:
+                       var: int, size: int = 0) -> tuple[Variant, ...]:
         spec = self.units[u]
         kind = spec.kind
         if not spec.min_width <= k <= spec.max_width(self.C):
@@ -170,6 +200,8 @@ class Search:
         bodies = []
         for heights, v in _bodies(spec, rem, var):
             subdiv = spec.subdivs[v]
+            if size and subdiv != size:
+                continue
             height = kind.body_height(heights, k, subdiv)
             # the lines its shortest column may end above the module's foot ("hole")
             gap = (_most_white(heights, k, subdiv, height) if kind.air_price is None
@@ -195,26 +227,31 @@ class Search:
         return tuple(sorted(cheapest.values(), key=lambda variant: variant.badness))
 
     def slot_table(self, j: int, count: int, k: int, p: int, first: bool,
-                   rem: int, var: int = 0) -> dict[int, tuple[float, tuple]]:
+                   rem: int, var: int = 0, size: int = 0) -> dict[int, tuple[float, tuple]]:
         """For a slot k columns wide holding unit j (and the next units stacked
         under it when count > 1): for each height it can take, the cheapest
-        cost and its placements (unit, variant, module height, offset in the slot)."""
-        key = (j, count, k, self.table_page(p), first, rem, var)
+        cost and its placements (unit, variant, module height, offset in the slot),
+        every story module in the page's body size `size` ("one-body")."""
+        sizes = (self.size_key(j, size),) if count == 1 else tuple(
+            self.size_key(i, size) for i in range(j, min(j + count, self.n)))
+        if -1 in sizes:
+            return {}
+        key = (j, count, k, self.table_page(p), first, rem, var, size if any(sizes) else 0)
         table = self._slots.get(key)
         if table is None:
             table = self._slots[key] = self._make_slot_table(j, count, k, key[3], first, rem,
-                                                             var)
+                                                             var, key[7])
         return table
 
     def _make_slot_table(self, j: int, count: int, k: int, p: int, first: bool,
-                         rem: int, var: int) -> dict[int, tuple[float, tuple]]:
+                         rem: int, var: int, size: int = 0) -> dict[int, tuple[float, tuple]]:
         table: dict[int, tuple[float, tuple]] = {}
 
         def keep(h: int, cost: float, placements: tuple) -> None:
             if h not in table or cost < table[h][0]:
                 table[h] = (cost, placements)
 
-        first_opts = self.variants(j, k, p, first, rem, var)
+        first_opts = self.variants(j, k, p, first, rem, var, size)
         extra_a = self.units[j].kind.short_costs(k)     # what each line taller costs
         if count == 1:
             for v in first_opts:
@@ -227,7 +264,7 @@ class Search:
         # Stacks try each unit's cheapest few variants: enough to match heights.
         for a in first_opts[:STACK_VARIANTS]:
             stretch_a = min(len(extra_a) - 1, a.stretch)
-            for b in self.variants(j + 1, k, p, False, 0)[:STACK_VARIANTS]:
+            for b in self.variants(j + 1, k, p, False, 0, 0, size)[:STACK_VARIANTS]:
                 stretch_b = min(len(extra_b) - 1, b.stretch)
                 for short in range(stretch_a + stretch_b + 1):
                     top_short = min(short // 2, stretch_a)
@@ -244,7 +281,8 @@ class Search:
     # A pinned first line (pin.line) admits one row start only: checked per
     # move in moves(), since it depends on the lines left.
 
-    def _row_frame(self, u: int, rem: int, slots: tuple, p: int, first: bool, var: int = 0):
+    def _row_frame(self, u: int, rem: int, slots: tuple, p: int, first: bool, var: int = 0,
+                   size: int = 0):
         """The slot tables of a row of `slots` from unit u, and the heights
         every slot can take (sorted); None when the row cannot be made."""
         units, n = self.units, self.n
@@ -254,8 +292,8 @@ class Search:
                 pin = units[j + position].pin if j + position < n else None
                 if pin and ((pin.col is not None and pin.col != col) or position):
                     return None
-            table = self.slot_table(j, count, k, p, first and j == u, *((rem, var) if j == u
-                                                                          else (0, 0)))
+            table = self.slot_table(j, count, k, p, first and j == u,
+                                    *((rem, var) if j == u else (0, 0)), size)
             if not table:
                 return None
             tables.append((k, col, table))
@@ -278,60 +316,80 @@ class Search:
                                    air, height, v.variant, col, offset))
         return tuple(mods)
 
-    def row_moves(self, u: int, rem: int, p: int, first: bool, var: int = 0) -> tuple:
-        """Every row that can start at unit u: (height, cost, Row, units used).
+    def row_moves(self, u: int, rem: int, p: int, first: bool, var: int = 0,
+                  size: int = 0) -> tuple:
+        """Every row that can start at unit u: (height, cost, Row, units used,
+        the page's body size after it).
 
         Rows of the same height placing the same units lead to the same state,
         so only the cheapest of them is a move worth weighing: rows of one to
         three slots (one or two units each), or one module beside a filler.
-        Kept in the order they are first met, so ties fall as they always have."""
-        key = (u, rem, self.table_page(p), first, var)
+        Kept in the order they are first met, so ties fall as they always have.
+        On a page whose body size is fixed (`size`) every story module takes
+        it; on one where none is yet, a row's story modules share one size,
+        which the row then fixes for the page ("one-body")."""
+        key = (u, rem, self.table_page(p), first, var, size)
         found = self._row_moves.get(key)
         if found is not None:
             return found
         p = key[2]
         C, n = self.C, self.n
-        best: dict[tuple[int, int], tuple[float, int, tuple]] = {}
+        best: dict[tuple[int, int, int], tuple[float, int, tuple]] = {}
         order = 0                       # the order candidates are met in
+        if size:
+            sizes = (size,)
+        else:               # the sizes the units a row may hold have, smallest first
+            reach = min(n, u + 3)
+            sizes = tuple(sorted(set().union(*(self.sizes[i] for i in range(u, reach)
+                                               if self.ruled[i])))) or (0,)
+        ruled = self.ruled
 
         for slots in self.row_slots:
             used = sum(count for _, count in slots)
             if u + used > n or (rem and slots[0][1] > 1):
                 continue
-            frame = self._row_frame(u, rem, slots, p, first, var)
-            if frame is None:
-                continue
-            tables, heights = frame
             band = prices.BAND_COST if len(slots) == 1 and not first else 0.0   # a 2nd full-width band
-            for h in heights:
-                cost = 0.0
-                for _, _, table in tables:
-                    cost += table[h][0]
-                cost += band
-                kept = best.get((used, h))
-                if kept is None or cost < kept[0]:
-                    best[(used, h)] = (cost, order, (tables, None))
-                order += 1
+            after = any(ruled[u:u + used])
+            for s in sizes:
+                frame = self._row_frame(u, rem, slots, p, first, var, s)
+                if frame is None:
+                    continue
+                tables, heights = frame
+                out = s if after else 0
+                for h in heights:
+                    cost = 0.0
+                    for _, _, table in tables:
+                        cost += table[h][0]
+                    cost += band
+                    kept = best.get((used, h, out))
+                    if kept is None or cost < kept[0]:
+                        best[(used, h, out)] = (cost, order, (tables, None))
+                    order += 1
         for k in (C - 1, C - 2):        # one module beside a filler
             options = self.filler(C - k)
-            frame = self._row_frame(u, rem, ((k, 1),), p, first, var) if options else None
-            if frame is None:
+            if not options:
                 continue
-            tables, heights = frame
-            for h in heights:
-                fill = best_filler(options, h, C - k)
-                if fill is None:
+            for s in sizes:
+                frame = self._row_frame(u, rem, ((k, 1),), p, first, var, s)
+                if frame is None:
                     continue
-                cost = tables[0][2][h][0] + fill[0]
-                kept = best.get((1, h))
-                if kept is None or cost < kept[0]:
-                    best[(1, h)] = (cost, order, (tables, PlacedFiller(fill[1], C - k, h, k)))
-                order += 1
+                tables, heights = frame
+                out = s if ruled[u] else 0
+                for h in heights:
+                    fill = best_filler(options, h, C - k)
+                    if fill is None:
+                        continue
+                    cost = tables[0][2][h][0] + fill[0]
+                    kept = best.get((1, h, out))
+                    if kept is None or cost < kept[0]:
+                        best[(1, h, out)] = (cost, order,
+                                             (tables, PlacedFiller(fill[1], C - k, h, k)))
+                    order += 1
         moves = []
-        for (used, h), (cost, _, (tables, filler)) in sorted(best.items(),
-                                                               key=lambda entry: entry[1][1]):
+        for (used, h, out), (cost, _, (tables, filler)) in sorted(best.items(),
+                                                                    key=lambda entry: entry[1][1]):
             mods = self._placed(u, rem, tables, h)
-            moves.append((h, cost, Row(mods + (filler,) if filler else mods, h), used))
+            moves.append((h, cost, Row(mods + (filler,) if filler else mods, h), used, out))
         found = self._row_moves[key] = tuple(moves)
         return found
 
@@ -387,14 +445,15 @@ class Search:
                 out.append(best)
         return tuple(out)
 
-    def move_ups(self, j: int, p: int) -> tuple:
+    def move_ups(self, j: int, p: int, size: int = 0) -> tuple:
         """For each number of lines r left on a page (0 … L): the cheapest way
-        to fill them with unit j alone and close the page — (cost, Row,
-        Foot) — or None ("move-up")."""
-        key = (j, self.table_page(p))
+        to fill them with unit j alone, in the page's body size ("one-body"),
+        and close the page — (cost, Row, Foot) — or None ("move-up")."""
+        key = (j, self.table_page(p), size)
         found = self._move_ups.get(key)
         if found is None:
-            rows = [(h, cost, row) for h, cost, row, used in self.row_moves(j, 0, p, False)
+            rows = [(h, cost, row) for h, cost, row, used, _ in self.row_moves(j, 0, p, False,
+                                                                               0, size)
                     if used == 1]
             out: list = [None] * (self.L + 1)
             for r in range(self.L + 1):
@@ -422,7 +481,7 @@ class Search:
 
     def terminal(self, s: State) -> tuple[float, tuple | None, None] | None:
         """The value of a state with no moves to weigh, else None."""
-        u, rem, p, r, first, _, _ = s
+        u, rem, p, r, first, _, _, _ = s
         L, C = self.L, self.C
         if u < self.n:
             if self.fixed and (p >= self.fixed or self._cannot_fit(s)):
@@ -443,7 +502,7 @@ class Search:
 
     def _cannot_fit(self, s: State) -> bool:
         """The rest of the copy needs more cells than the pages left hold."""
-        u, rem, p, r, _, var, ahead = s
+        u, rem, p, r, _, var, ahead, _ = s
         if u >= self.n:
             return False
         spec = self.units[u]
@@ -455,7 +514,7 @@ class Search:
 
     def moves(self, s: State):
         """(cost, step, next state) for every move from s, by RULES."""
-        u, rem, p, r, first, var, ahead = s
+        u, rem, p, r, first, var, ahead, size = s
         L, C, units = self.L, self.C, self.units
         spec = units[u]
         out = []
@@ -465,30 +524,37 @@ class Search:
                         State(u, rem, self.next_page(p), L, True, var, ahead)))
         line_pins = self.line_pins
         append = out.append
-        for height, cost, row, used in self.row_moves(u, rem, p, first, var):     # "row"
+        for height, cost, row, used, after in self.row_moves(u, rem, p, first, var,
+                                                             size):                # "row"
             if height <= r and not (line_pins and self._off_pinned_line(u, used, r)):
                 if ahead:               # the next unit is placed: this one goes alone
                     if used == 1:
-                        append((cost, row, (u + 2, 0, p, r - height, False, 0, 0)))
+                        append((cost, row, (u + 2, 0, p, r - height, False, 0, 0, after)))
                     continue
                 # a plain tuple equals (and hashes as) the State of the same fields,
                 # and is made at C speed: this line runs a million times on a long issue
-                append((cost, row, (u + used, 0, p, r - height, False, 0, 0)))
+                append((cost, row, (u + used, 0, p, r - height, False, 0, 0, after)))
         if spec.kind.may_jump and spec.pin is None and r >= MIN_JUMP_ROOM:   # "jump"
+            ruled = self.ruled[u]
             for rank, head, badness, v in self.jump_heads(u, p, first, rem, var):
+                subdiv = spec.subdivs[v]
+                if ruled and size and subdiv != size:      # "one-body": the page's size
+                    continue
                 placed = self.jump_part(u, rem, r - head, v)
                 left = len(spec.flows[v]) - rem - placed
                 if placed >= MIN_JUMP and left >= MIN_JUMP:
+                    # the part overleaf is that page's first module: it fixes its size
                     out.append((prices.JUMP_COST + badness + prices.PAGE_COST,
                                 Jump(u, rem, C, rank, head, rem + placed, v),
-                                State(u, rem + placed, self.next_page(p), L, True, v, ahead)))
+                                State(u, rem + placed, self.next_page(p), L, True, v, ahead,
+                                      subdiv if ruled else 0)))
         if (not first and not ahead and not rem and u + 1 < self.n          # "move-up"
                 and self.movable[u + 1] and not spec.in_banner and spec.pin is None):
-            best = self.move_ups(u + 1, p)[r]
+            best = self.move_ups(u + 1, p, self.size_key(u + 1, size) and size)[r]
             if best is not None:
                 cost, row, foot = best
                 out.append((prices.MOVE_COST + cost + prices.PAGE_COST, MovedUp(row, foot, u),
-                            (u, 0, self.next_page(p), L, True, 0, 1)))
+                            (u, 0, self.next_page(p), L, True, 0, 1, 0)))
         return out
 
     def solve(self, start: State) -> float:

@@ -19,7 +19,11 @@ class State(NamedTuple):
     pull quotes): the rest of the story continues in it; 0 when rem is 0.
     `ahead` is 1 when the unit after `unit` is already placed — moved up
     into the foot of an earlier page (search.RULES "move-up") — so that the
-    next unit after this one is unit + 2."""
+    next unit after this one is unit + 2.
+    `size` is the body size the page's news stories are set in — the
+    sub-units per grid line of the first story module placed on the page (a
+    continued part arriving overleaf among them), 0 while none is (search.RULES
+    "one-body"): every later story module on the page takes a variant of it."""
     unit: int
     rem: int
     page: int
@@ -27,6 +31,7 @@ class State(NamedTuple):
     first: bool
     variant: int = 0
     ahead: int = 0
+    size: int = 0
 
 
 class Variant(NamedTuple):
