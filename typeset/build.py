@@ -6,10 +6,16 @@
     composer = Composer(design, fonts)           2 compose (typeset.compose)
     laid     = lay_out(issue, composer, staff)   3 lay out pages (typeset.layout)
     check_glyphs, check_text_kept                nothing missing, nothing lost (typeset.check)
-    pdf_bytes(laid.frames, fonts)                4 render (typeset.render)
+    audit_pages(laid, design, issue)             hard rules on what is drawn (typeset.audit)
+    pdf_bytes(laid.frames, fonts, job=job)       4 render (typeset.render)
+    to_pdfx(pdf, job)                            PDF/X-4: OutputIntent, XMP, PDF 1.6
 
 A build that would print a character no font has, or lose one, stops with an
-error naming the characters and their source lines, and writes no PDF.
+error naming the characters and their source lines, and writes no PDF. So
+does a build for print whose pages break a blocking rule of the page audit
+(overlaps, unpaired jumps, repeats, mixed body sizes, headline and unit
+breaks, white holes); a draft carries the audit's findings as warnings, in
+its diagnostics and in the layout report's "audit" list.
 """
 
 from __future__ import annotations
@@ -21,6 +27,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audit import BLOCKING as AUDIT_BLOCKING
+from .audit import audit_pages
+from .audit import refuse_for_print as refuse_audit_for_print
 from .check import check_glyphs, check_text_kept
 from .compose import Composer
 from .design import load_layout
@@ -29,7 +38,7 @@ from .fonts import FontSet
 from .layout import LaidOut, lay_out
 from .output import ensure_folder, sha256, write_files
 from .parse import parse_issue
-from .render import pdf_bytes
+from .render import PrintJob, pdf_bytes, to_pdfx
 from .sidecar import Sidecar, find_sidecar, staff_plan
 
 
@@ -44,7 +53,7 @@ class BuildResult:
 
 # What a build for print refuses (strict); a draft build only warns.
 PRINT_BLOCKING = frozenset({"masthead.missing", "masthead.date", "masthead.lunar", "masthead.weekday",
-                            "promo.qr_url"})
+                            "promo.qr_url"}) | AUDIT_BLOCKING   # page audit: rules 1–6, 10
 
 
 def build(source: str | Path, out_dir: str | Path = "build", layout: str | None = None,
@@ -85,21 +94,29 @@ def _build(source, out_dir, layout, sidecar, lunar_months, strict) -> BuildResul
     check_glyphs(laid.frames, fonts, issue)
     check_text_kept(laid.frames, issue)
     clock.lap("check")
-    pdf = pdf_bytes(laid.frames, fonts)
+    audit = audit_pages(laid, design, issue)
+    if strict:
+        refuse_audit_for_print(audit, PRINT_BLOCKING)
+    clock.lap("audit")
+    job = PrintJob.for_issue(issue, source, laid.frames.title, laid.frames.subject)
+    pdf = pdf_bytes(laid.frames, fonts, job=job)
     clock.lap("render")
+    pdf = to_pdfx(pdf, job)      # reportlab has no OutputIntent: finished with pikepdf
+    clock.lap("pdfx")
 
     out_dir = Path(out_dir)
     ensure_folder(out_dir)
     pdf_path = out_dir / f"{source.stem}.pdf"
     report_path = out_dir / f"{source.stem}.layout.json"
     report = dict(laid.report.to_json(), source=str(source), layout=design.name,
-                  pdf_sha256=sha256(pdf), diagnostics=[str(d) for d in issue.diagnostics])
+                  pdf_sha256=sha256(pdf), diagnostics=[str(d) for d in issue.diagnostics],
+                  audit=[str(d) for d in audit])
     write_files([(pdf_path, pdf),
                  (report_path, (json.dumps(report, ensure_ascii=False, indent=1) + "\n")
                   .encode("utf-8"))])
     clock.lap("write")
     return BuildResult(pdf_path, report_path, laid,
-                       issue.diagnostics + tuple(fonts.notes) + laid.report.warnings,
+                       issue.diagnostics + tuple(fonts.notes) + laid.report.warnings + audit,
                        clock.laps)
 
 
