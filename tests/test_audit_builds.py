@@ -28,7 +28,7 @@ from .paths import CORPUS, SEEDS
 SOURCES = sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.glob("p0*.txt"))
 LAYOUTS = ("tabloid", "city-broadsheet")
 # Rules no build breaks today (the others: see the summary this file prints).
-HOLD = ("audit.jumps", "audit.headline_break")
+HOLD = ("audit.jumps", "audit.repeated", "audit.body_size", "audit.headline_break")
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@
 Within a module the columns end on the same grid line, or the last one
 shorter — never one longer than the column before it, and never a column
 other than the last shorter. A subhead keeps at least SUBHEAD_KEEP lines of
-text after it in its column.
+text after it in its column (a subhead's second line, or a subhead right over
+another, is judged with the last of them).
 
 Columns are the module's lines grouped by where they start (View); a
 column's foot is the grid line of its last line's character box.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from .view import Module, View
 
 SUBHEAD_KEEP = 2
+SUBHEADS = ("subhead1", "subhead2")
 NOT_STORIES = frozenset({"filler", "promo"})    # module kinds that are no story
 
 
@@ -50,23 +52,28 @@ def check_column_feet(view: View):
 
 
 def check_subheads(view: View):
+    """A subhead whose text goes on in the next column (or part) with fewer
+    than SUBHEAD_KEEP lines of it under the subhead; a section whose text is
+    shorter, ending in the column, is not stranded."""
     for page in view.pages:
         for module in page.modules:
-            for col in module.columns:
+            columns = [col for col in module.columns if col]
+            for index, col in enumerate(columns):
+                goes_on = index + 1 < len(columns) or col[-1].role == "jump"
                 for i, line in enumerate(col):
-                    if line.role not in ("subhead1", "subhead2"):
+                    if line.role not in SUBHEADS:
                         continue
-                    if i + 1 < len(col) and col[i + 1].role == line.role \
-                            and col[i + 1].top > line.top and col[i + 1].top - line.bottom \
-                            < line.size:
-                        continue        # the subhead's own next line
-                    after = 0
-                    for other in col[i + 1:]:
-                        if other.role in ("subhead1", "subhead2"):
+                    rest = col[i + 1:]
+                    if rest and rest[0].role in SUBHEADS:
+                        continue        # a heading over a heading: the group is judged once
+                    after, ended = 0, False
+                    for other in rest:
+                        if other.role in SUBHEADS:
+                            ended = True
                             break
                         if other.role == "body":
                             after += 1
-                    if after < SUBHEAD_KEEP:
+                    if after < SUBHEAD_KEEP and goes_on and not ended:
                         yield view.at(line, f"subhead “{line.text.strip()[:12]}” has {after} "
                                             f"line(s) after it in its column, under "
                                             f"{SUBHEAD_KEEP}")
