@@ -1,4 +1,4 @@
-"""Command line: `typeset parse FILE`, `typeset build FILE`.
+"""Command line: `typeset parse FILE`, `typeset build FILE`, `typeset check PDF`.
 
 Errors in the input come out as one line `file:line: error: message` on
 stderr with exit code 2, never a traceback.
@@ -38,6 +38,19 @@ def main(argv: list[str] | None = None) -> int:
                                 "not errors")
     _masthead_options(build_cmd)
 
+    check_cmd = commands.add_parser(
+        "check", help="preflight a PDF for print: one line per finding; exit 1 if any blocks print",
+        description="Preflight any PDF for a newspaper press: page boxes and bleed, PDF/X "
+                    "identification and OutputIntent, fonts, colour spaces (RGB operators and "
+                    "images), overprint, transparency, annotations in the bleed, text "
+                    "extraction. Exit 0: nothing blocks print; 1: an error does; 2: usage.")
+    check_cmd.add_argument("pdf", nargs="+")
+    check_cmd.add_argument("--min-bleed-mm", type=float, default=3.0,
+                           help="bleed every page needs beyond its TrimBox (default 3; 0: not checked)")
+    check_cmd.add_argument("--min-ppi", type=float, default=170.0,
+                           help="warn about images below this resolution as placed (default 170)")
+    check_cmd.add_argument("--quiet", action="store_true", help="errors and the summary only")
+
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _interrupted)   # like Ctrl-C: clean up, one line
     try:
@@ -45,12 +58,15 @@ def main(argv: list[str] | None = None) -> int:
             return _parse(args)
         if args.command == "build":
             return _build(args)
+        if args.command == "check":
+            return _check(args)
     except TypesetError as exc:
         print(exc.diagnostic, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         # output files are renamed into place only when complete (typeset/output.py)
-        print(f"{args.source}: interrupted: no new output was written", file=sys.stderr)
+        print(f"{getattr(args, 'source', 'typeset')}: interrupted: no new output was written",
+              file=sys.stderr)
         return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -101,6 +117,27 @@ def _build(args) -> int:
               + (f", jumps {' '.join(jumps)}" if jumps else ""))
     print(f"wrote {result.pdf} and {result.report_path}")
     return 0
+
+
+def _check(args) -> int:
+    from .preflight import ERROR, NOTE, check_pdf
+    status = 0
+    for path in args.pdf:
+        report = check_pdf(path, min_bleed_mm=args.min_bleed_mm, min_ppi=args.min_ppi)
+        counts = {s: sum(1 for f in report.findings if f.severity == s)
+                  for s in (ERROR, "warning", NOTE)}
+        for finding in report.findings:
+            if not args.quiet or finding.severity == ERROR:
+                print(finding.line(path))
+        what = ", ".join(p for p in (report.pdfx, f"{report.pages} pages",
+                                     report.condition and f"output condition {report.condition}") if p)
+        if counts[ERROR]:
+            status = 1
+            verdict = f"not fit for print: {counts[ERROR]} error(s), {counts['warning']} warning(s)"
+        else:
+            verdict = "fit for print" + (f" ({counts['warning']} warning(s))" if counts["warning"] else "")
+        print(f"{path}: {verdict} [{what}]")
+    return status
 
 
 def _parse(args) -> int:
