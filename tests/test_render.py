@@ -18,12 +18,14 @@ from typeset.fonts import DEFAULT_ROLES, FontSet, find_font_file
 from typeset.frames import (Box, DocumentFrames, PageFrame, Picture, ProofMark, QRCode, Rule,
                             TextLine)
 from typeset.render import RenderError, render_pdf
+from typeset.render.marks import slug_pt
 from typeset.render.pdffix import _tounicode_cmap_utf16
 
 pdfium = pytest.importorskip("pypdfium2")
 
 ROOT = Path(__file__).resolve().parents[1]
 BLEED = 9.0
+SLUG = slug_pt()   # the media box reaches this far beyond the bleed box
 W, H = 300.0, 400.0
 DPI = 150
 BODY = "新闻排版测试，今天天气很好。2024年Python大会在北京举行！"
@@ -95,8 +97,9 @@ def raster(path: Path, page: int = 0):
 
 
 def px(v: float) -> int:
-    """Frame coordinate (pt on the trimmed page) → pixel, bleed included."""
-    return round((v + BLEED) * DPI / 72)
+    """Frame coordinate (pt on the trimmed page) → pixel of the rendered media box
+    (slug and bleed included)."""
+    return round((v + BLEED + SLUG) * DPI / 72)
 
 
 def dark(rgb) -> bool:
@@ -222,12 +225,14 @@ def test_glyph_offset_shifts_the_drawn_glyph_left(tmp_path, fonts):
     assert boxes[0][0] - boxes[1][0] == pytest.approx(10.0, abs=0.05)
 
 
-def test_trim_and_bleed_boxes_are_the_trimmed_page_and_the_media_box(tmp_path, fonts):
+def test_trim_bleed_and_media_boxes_are_the_page_its_bleed_and_the_slug(tmp_path, fonts):
     out = render(tmp_path, fonts, doc(grid_line("中", 20, 60), pages=2))
     pdf = pdfium.PdfDocument(out)
     try:
         for page in pdf:
-            assert page.get_mediabox() == (0, 0, W + 2 * BLEED, H + 2 * BLEED)
+            media = page.get_mediabox()
+            assert media == pytest.approx((-SLUG, -SLUG, W + 2 * BLEED + SLUG, H + 2 * BLEED + SLUG),
+                                          abs=0.001)
             assert page.get_bleedbox() == (0, 0, W + 2 * BLEED, H + 2 * BLEED)
             assert page.get_trimbox() == (BLEED, BLEED, BLEED + W, BLEED + H)
     finally:
@@ -277,7 +282,14 @@ def test_colours_are_cmyk_only(tmp_path, fonts):
                                       QRCode(100, 100, 60, "https://example.com/a")))
     ops = b"\n".join(content_streams(out))
     assert b"0 1 1 0 k" in ops and b"0 1 1 0 K" in ops and b"0 0 0 .12 k" in ops
-    assert not re.search(rb"\b(rg|RG|g|G|sc|scn|SC|SCN|cs|CS)\b", ops)
+    assert not re.search(rb"\b(rg|RG|g|G|sc|SC)\b", ops)
+    # the only other colour space: the marks' registration colour, a separation
+    assert set(re.findall(rb"/(\S+) (?:cs|CS)\b", ops)) == {b"All"}
+    import pikepdf
+    with pikepdf.open(out) as pdf:
+        spaces = dict(pdf.pages[0].Resources.ColorSpace.items())
+    assert list(spaces) == ["/All"]
+    assert [str(v) for v in list(spaces["/All"])[:3]] == ["/Separation", "/All", "/DeviceCMYK"]
 
 
 # --- other elements -------------------------------------------------------------------

@@ -6,6 +6,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..frames import Box, PageFrame, Picture, ProofMark, QRCode, Rule, TextLine
 from .glyphs import GlyphCache, TextWriter
+from .images import cmyk_image
 from .qr import QUIET_ZONE, qr_modules
 
 CMYK = {
@@ -30,21 +31,34 @@ def _cmyk(name: str) -> tuple[float, float, float, float]:
 
 
 class PageRenderer:
-    def __init__(self, canvas: Canvas, fonts: GlyphCache, page: PageFrame, proof: bool):
+    def __init__(self, canvas: Canvas, fonts: GlyphCache, page: PageFrame, proof: bool,
+                 profile: bytes | None = None):
         self.c = canvas
+        self.profile = profile                  # ICC output profile pictures are separated to
         self.fonts = fonts
         self.page = page
         self.proof = proof
         self.dx = page.bleed                    # frame x → PDF x
         self.top = page.bleed + page.height     # PDF y = top − frame y
         self.fill: str | None = None            # fill colour in force (set only on change)
+        self.stroke: str | None = None          # stroke colour in force
 
     def set_fill(self, name: str) -> None:
+        """The fill colour; 100 K overprints (so black type never leaves a white
+        gap on a misregistered plate), every other colour knocks out."""
         if name != self.fill:
             self.c.setFillColorCMYK(*_cmyk(name))
+            self.c.setFillOverprint(name == "black")
             self.fill = name
 
+    def set_stroke(self, name: str) -> None:
+        if name != self.stroke:
+            self.c.setStrokeColorCMYK(*_cmyk(name))
+            self.c.setStrokeOverprint(name == "black")
+            self.stroke = name
+
     def draw(self) -> None:
+        self.c.setOverprintMask(1)   # overprinting 100 K leaves the other inks alone (OPM 1)
         for el in self.page.elements:
             if isinstance(el, TextLine):
                 self.text_line(el)
@@ -115,7 +129,7 @@ class PageRenderer:
 
     def rule(self, r: Rule) -> None:
         c = self.c
-        c.setStrokeColorCMYK(*_cmyk(r.color))
+        self.set_stroke(r.color)
         c.setLineWidth(r.width)
         c.setDash(list(r.dash) if r.dash else [])
         c.line(self.dx + r.x1, self.top - r.y1, self.dx + r.x2, self.top - r.y2)
@@ -129,7 +143,7 @@ class PageRenderer:
         if fill:
             self.set_fill(b.fill)
         if stroke:
-            c.setStrokeColorCMYK(*_cmyk(b.color))
+            self.set_stroke(b.color)
             c.setLineWidth(b.stroke)
             c.setDash([])
         c.rect(self.dx + b.x, self.top - b.y - b.h, b.w, b.h, stroke=int(stroke), fill=int(fill))
@@ -161,8 +175,10 @@ class PageRenderer:
         c.drawPath(p, stroke=0, fill=1)
 
     def picture(self, pic: Picture) -> None:
+        """Drawn in CMYK: an RGB or grey picture is separated first (images.py)."""
         try:
-            self.c.drawImage(pic.path, self.dx + pic.x, self.top - pic.y - pic.h, pic.w, pic.h,
+            image = cmyk_image(pic.path, self.profile)
+            self.c.drawImage(image, self.dx + pic.x, self.top - pic.y - pic.h, pic.w, pic.h,
                              preserveAspectRatio=True, anchor="c")
         except OSError as exc:
             raise RenderError(f"page {self.page.number}: picture {pic.path}: {exc}") from exc
@@ -171,6 +187,8 @@ class PageRenderer:
         c = self.c
         x, y = self.dx + m.x, self.top - m.y - m.h
         c.saveState()
+        c.setFillOverprint(False)
+        c.setStrokeOverprint(False)
         c.setFillColorCMYK(*CMYK["red"])
         c.setFillAlpha(0.15)
         c.setStrokeColorCMYK(*CMYK["red"])
