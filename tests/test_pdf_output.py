@@ -165,17 +165,17 @@ def label(built: Built, layout) -> None:
     pitch = (grid.column_chars + grid.gutter_chars) * grid.body_size_pt
     # role of each frame line, keyed by page and PDF baseline
     roles: dict[tuple[int, float], list[tuple[float, float, str]]] = {}
-    for page in frames.pages:
+    for sheet, page in enumerate(frames.pages, 1):     # the PDF's page order
         for el in page.elements:
             if isinstance(el, TextLine) and any(g.kind != "space" for g in el.glyphs):
                 y = round(page.bleed + page.height - el.baseline, 1)
                 x0 = page.bleed + el.x + min(g.x - g.offset for g in el.glyphs) * el.size
                 x1 = page.bleed + el.x + max(g.x + g.width for g in el.glyphs) * el.size
-                roles.setdefault((page.number, y), []).append((x0, x1, el.role))
+                roles.setdefault((sheet, y), []).append((x0, x1, el.role))
     boxes = []
     for index, m in enumerate(plan.modules):
         page = frames.pages[m.page]
-        ox, oy = PageDraw(layout, m.page + 1).origin
+        ox, oy = PageDraw(layout, page.number).origin      # margins by the folio's side
         x, y, w, h = module_box(layout, m)
         left, top = page.bleed + ox + x, page.bleed + oy + y
         boxes.append((index, m, left, left + w, top, top + h, page))
@@ -399,7 +399,7 @@ def check_paragraphs_in(out: Built, extract) -> None:
     parts: dict[str, str] = {}
     for m in out.result.laid.plan.modules:
         page = frames.pages[m.page]
-        ox, oy = PageDraw(layout, m.page + 1).origin
+        ox, oy = PageDraw(layout, page.number).origin      # margins by the folio's side
         x, y, w, h = module_box(layout, m)
         left, top = page.bleed + ox + x, page.bleed + oy + y
         media_h = page.height + 2 * page.bleed
@@ -446,7 +446,8 @@ def test_the_same_input_gives_the_same_bytes(name, tmp_path):
 
 def test_every_page_has_a_fill_between_0_and_1_in_the_report(out):
     pages = out.report["pages"]
-    assert [p["page"] for p in pages] == list(range(1, len(out.page_text) + 1))
+    first = out.result.laid.frames.pages[0].number     # inner pages start past 1
+    assert [p["page"] for p in pages] == list(range(first, first + len(out.page_text)))
     for p in pages:
         assert isinstance(p["fill"], float | int) and 0 < p["fill"] <= 1, p
 

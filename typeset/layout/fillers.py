@@ -34,10 +34,11 @@ class FillerLibrary:
                 for f in self.by_name.values())
         return found
 
-    def unused(self, module: Module, used: set[str]) -> Filler:
+    def unused(self, module: Module, used: set[str]) -> Filler | None:
         """The planned filler, or — when it has already been printed in this
-        issue — another text of the library that fits the same space: a reader
-        should not meet the same notice twice."""
+        issue — another text of the library that fits the same space; None
+        when every one that fits is printed already: a reader never meets the
+        same notice twice (the space stays white, and the audit reports it)."""
         planned = self.by_name[module.filler]
         if planned.name not in used:
             return planned
@@ -46,4 +47,4 @@ class FillerLibrary:
             if other.name not in used and \
                     filler_lines(self.composer, other, width) <= module.height:
                 return other
-        return planned
+        return None

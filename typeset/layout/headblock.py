@@ -61,11 +61,16 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
 
     if banner:
         style = composer.style("rubric")
-        band = style.size_pt * BANNER_BAND
+        # a banner too long for the module's width takes more lines: its band
+        # grows with them, the lines centred in it
+        step = style.size_pt * HEADLINE_LINE.height
+        count = round(_centred_lines([], [], [banner], style.font, style.size_pt, width_pt, 0.0,
+                                     composer, "banner") / step)
+        band = style.size_pt * BANNER_BAND + (count - 1) * step
         color = _framed(elements, style.frame, 0, y, width_pt, band, composer)
         y = _centred_lines(elements, texts, [banner], style.font, style.size_pt, width_pt,
-                           y + band * 0.5 - style.size_pt * LABEL_CENTRE, composer, "banner",
-                           color, align="center")
+                           y + band * 0.5 - style.size_pt * LABEL_CENTRE - (count - 1) * step / 2,
+                           composer, "banner", color, align="center")
         y = band + pitch * BANNER_GAP
     banner_foot = y
     titled = has_title(head)

@@ -56,6 +56,11 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
         page.story = None if module.filler else module.key
         if module.filler:
             chosen = library.unused(module, used_fillers)
+            if chosen is None:
+                warnings.append(Diagnostic(
+                    "warning", f"page {first + module.page}: no filler left to print that has not "
+                               "been printed already; the space stays white", issue.source))
+                continue
             used_fillers.add(chosen.name)
             draw_filler(page, composer, module, chosen, qr_url)
             reports[module.page].append(_report(module, f"filler:{chosen.name}", chosen.text,
