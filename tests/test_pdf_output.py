@@ -384,10 +384,13 @@ def test_every_paragraph_is_in_the_pdfium_page_text_in_order(out):
 def test_every_paragraph_is_in_the_pdftotext_text_in_order(out):
     def text(page, box):
         left, bottom, right, top = box
+        from typeset.render.marks import slug_pt
         height = out.result.laid.frames.pages[page]
         media_h = height.height + 2 * height.bleed
+        s = slug_pt()      # pdftotext measures from the media box, a slug outside the bleed
         args = ["pdftotext", "-q", "-raw", "-f", str(page + 1), "-l", str(page + 1),
-                "-x", str(int(left)), "-y", str(int(media_h - top)), "-W", str(int(right - left + 1)),
+                "-x", str(int(left + s)), "-y", str(int(media_h + s - top)),
+                "-W", str(int(right - left + 1)),
                 "-H", str(int(top - bottom + 1)), str(out.result.pdf), "-"]
         return subprocess.run(args, capture_output=True, text=True, check=True).stdout
     check_paragraphs_in(out, text)
