@@ -70,8 +70,11 @@ def link_box_width(columns: int) -> int:
 
 @lru_cache(maxsize=None)
 def link_box_kind(columns: int) -> ModuleKind:
+    # its frame holds its text: a frame taller than that by HOLE lines would
+    # show a white hole inside it
     return replace(KINDS["article"], name="link_box", may_jump=False, larger_body=False,
-                   max_width=link_box_width(columns), body_height=_boxed_height)
+                   max_width=link_box_width(columns), body_height=_boxed_height,
+                   stretch=HOLE - 1)
 
 
 # A story without a title (a photo's news, an untitled item of a briefs
