@@ -48,9 +48,14 @@ URL_BREAK_AFTER = frozenset("/.-?=")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def splits(text: str, ends) -> dict[int, str]:
+def splits(text: str, ends, measure: float | None = None) -> dict[int, str]:
     """What a line break at each offset of `ends` in `text` splits (only
-    the offsets that split something). Each pattern runs once over the text."""
+    the offsets that split something). Each pattern runs once over the text.
+    An item wider than `measure` (in ems, a half-width character counting
+    half) cannot stay whole: breaking it is no finding."""
+    def too_wide(m) -> bool:
+        return measure is not None and ems(m.group()) > measure + 1e-9
+
     ends = sorted(set(ends))
     out: dict[int, str] = {}
 
@@ -64,12 +69,16 @@ def splits(text: str, ends) -> dict[int, str]:
 
     if _LATIN.search(text):
         for m in URL.finditer(text):
+            if too_wide(m):
+                continue
             for k in inside(m):
                 if text[k - 1] not in URL_BREAK_AFTER:
                     out.setdefault(k, f"the address {m.group()}")
                 else:
                     out.setdefault(k, "")          # a URL's own break: nothing else to ask
     for m in QUANTITY.finditer(text):
+        if too_wide(m):
+            continue
         for k in inside(m):
             if k in out:
                 continue
@@ -78,6 +87,8 @@ def splits(text: str, ends) -> dict[int, str]:
                 out[k] = what
     for pattern, name in ((COMPOUND, "the unit"), (CODE, "the code")):
         for m in pattern.finditer(text):
+            if too_wide(m):
+                continue
             for k in inside(m):
                 out.setdefault(k, f"{name} {m.group()}")
     return {k: what for k, what in out.items() if what}
@@ -104,6 +115,11 @@ def split_at(text: str, k: int) -> str | None:
     return splits(text, (k,)).get(k)
 
 
+def ems(text: str) -> float:
+    """Width in ems, a half-width (ASCII) character counting half."""
+    return sum(0.5 if c.isascii() else 1.0 for c in text)
+
+
 def check_units(view: View):
     for paragraph in view.paragraphs():
         if len(paragraph) < 2:
@@ -112,7 +128,9 @@ def check_units(view: View):
         for line in paragraph:
             ends.append(len(text))
             text += line.text
-        found = splits(text, ends[1:])
+        # the paragraph's full lines give its measure: an item wider than a
+        # whole line had to break (the composer reports that itself)
+        found = splits(text, ends[1:], max(ems(line.text) for line in paragraph))
         for k, line in zip(ends[1:], paragraph[1:]):
             what = found.get(k)
             if what:
