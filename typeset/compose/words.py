@@ -29,10 +29,8 @@ words) then runs unchanged over it, so the words are exactly jieba's.
 from __future__ import annotations
 
 import json
-import os
 import struct
 import sys
-import tempfile
 import warnings
 from array import array
 from bisect import bisect_left
@@ -40,10 +38,11 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from ..caches import user_cache_dir, write_cache
+
 MAGIC = b"TSWORDS\x00"
 VERSION = 1
 _HEADER = struct.Struct("<8sII")     # magic, version, JSON length
-OFF = ("off", "0", "no", "false")
 
 
 # ------------------------------------------------------------------ script
@@ -150,14 +149,7 @@ def _dict_path() -> Path:
 
 
 def _cache_dir() -> Path | None:
-    setting = os.environ.get("TYPESET_WORD_CACHE")
-    if setting is not None and setting.strip():
-        if setting.strip().lower() in OFF:
-            return None
-        return Path(setting).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "typeset" / "words"
+    return user_cache_dir("TYPESET_WORD_CACHE", "words")
 
 
 def _read_dict_txt(path: Path) -> CompactDictionary:
@@ -214,24 +206,11 @@ def _load(file: Path, key: list) -> CompactDictionary | None:
 
 
 def _save(file: Path, key: list, d: CompactDictionary) -> None:
+    """Written whole or not at all; without a cache it is rebuilt next time."""
     head = json.dumps({"key": key, "total": d.total, "count": len(d),
                        "byteorder": sys.byteorder}).encode()
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".words")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(_HEADER.pack(MAGIC, VERSION, len(head)))
-                f.write(head)
-                f.write(d.offsets.tobytes())
-                f.write(d.freqs.tobytes())
-                f.write(d.text.encode("utf-16-le"))
-            os.replace(tmp, file)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass           # no cache: rebuilt next time
+    write_cache(file, (_HEADER.pack(MAGIC, VERSION, len(head)), head, d.offsets.tobytes(),
+                       d.freqs.tobytes(), d.text.encode("utf-16-le")))
 
 
 @lru_cache(maxsize=1)

@@ -40,23 +40,17 @@ import zlib
 from array import array
 from pathlib import Path
 
+from ..caches import user_cache_dir, write_cache
+
 MAGIC = b"TSFONTC\x00"
 VERSION = 1
 _HEADER = struct.Struct("<8sIII")  # magic, version, JSON length, CRC-32 of the rest
 _ALIGN = 8
-OFF = ("off", "0", "no", "false")
 
 
 def cache_dir() -> Path | None:
     """The font cache folder, or None when the cache is turned off."""
-    setting = os.environ.get("TYPESET_FONT_CACHE")
-    if setting is not None and setting.strip():
-        if setting.strip().lower() in OFF:
-            return None
-        return Path(setting).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "typeset" / "fonts"
+    return user_cache_dir("TYPESET_FONT_CACHE", "fonts")
 
 
 def font_key(path: Path, st: os.stat_result) -> list:
@@ -129,26 +123,7 @@ def store(file: Path, key: list, scalars: dict, arrays: dict[str, array]) -> boo
     text += b" " * (base - _HEADER.size - len(text))
     payload = b"".join(chunks)
     crc = zlib.crc32(payload, zlib.crc32(text))
-    import tempfile  # only when a cache is written
-
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".fontcache")
-    except OSError:  # a read-only or missing folder, a file in the way: no cache
-        return False
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(_HEADER.pack(MAGIC, VERSION, len(text), crc))
-            f.write(text)
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, file)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    if not write_cache(file, (_HEADER.pack(MAGIC, VERSION, len(text), crc), text, payload)):
         return False
     _remove_leftovers(file.parent)
     return True

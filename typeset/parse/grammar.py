@@ -75,6 +75,13 @@ RULES = {
     "S1": "staff said so in the sidecar's structure: entries",
 }
 
+# which method reads a clue of each kind (BLOCK_KINDS); any other is body text
+_HANDLERS = {"subhead": "_staff_subhead", "running_head": "_running_head", "jump_in": "_jump_in",
+             "promo": "_promo", "label": "_label", "section": "_section", "credit": "_credit",
+             "official": "_official", "caption": "_caption", "captions": "_captions",
+             "residue": "_residue", "heading": "_heading", "dash": "_titles",
+             "kicker": "_titles", "title": "_titles", "attribution": "_titles"}
+
 BRIEF_MAX = 100    # characters: a single paragraph shorter than this is a brief's
 
 
@@ -206,18 +213,7 @@ class Reader:
             self._decide(clue.line, "S1", f"staff: {clue.forced}")
         if clue.forced == "article":
             self._close()
-        handler = {
-            "subhead": self._staff_subhead,
-            "running_head": self._running_head, "jump_in": self._jump_in,
-            "promo": self._promo, "label": self._label, "section": self._section,
-            "credit": self._credit, "official": self._official, "caption": self._caption,
-            "captions": self._captions, "residue": self._residue, "heading": self._heading,
-        }.get(clue.kind)
-        if handler is not None:
-            return handler(i)
-        if clue.kind in ("dash", "kicker", "title", "attribution"):
-            return self._titles(i)
-        return self._text(i)
+        return getattr(self, _HANDLERS.get(clue.kind, "_text"))(i)
 
     # ------------------------------------------------------------ front matter
 

@@ -8,6 +8,7 @@ import datetime as dt
 from ..model import (Article, Banner, Continuation, Issue, LineGroup, Paragraph, Promo,
                      Subhead)
 from .grammar import RULES
+from .masthead import describe
 
 
 def issue_to_json(issue: Issue) -> dict:
@@ -39,7 +40,7 @@ def outline(issue: Issue) -> str:
     for decision in issue.decisions:
         why.setdefault(decision.line, []).append(decision)
     out = [f"{issue.source}"]
-    out.extend(_masthead(issue.masthead))
+    out.extend(describe(issue.masthead))
     if issue.epigraph:
         e = issue.epigraph
         out.append(f"epigraph  {_short(e.text)}  {e.attribution}  [{e.source}]")
@@ -53,16 +54,6 @@ def outline(issue: Issue) -> str:
         for d in why[line]:
             out.append(f"  {line:>5}  {d.rule:<4} {d.what}  — {RULES.get(d.rule, '')}")
     return "\n".join(out)
-
-
-def _masthead(m) -> list[str]:
-    try:
-        from .masthead import describe
-    except ImportError:
-        describe = None
-    if describe is not None:
-        return describe(m)
-    return [f"masthead  {m.paper_name or '?'} · {m.date.isoformat() if m.date else '?'}"]
 
 
 def _item(item, label: str, indent: str = "") -> list[str]:
