@@ -5,6 +5,7 @@
     issue    = parse_issue(source, sidecar)      1 parse → model (typeset.parse)
     composer = Composer(design, fonts)           2 compose (typeset.compose)
     laid     = lay_out(issue, composer, staff)   3 lay out pages (typeset.layout)
+                                                 (1–3 are `prepare()`: the proof's start too)
     check_glyphs, check_text_kept                nothing missing, nothing lost (typeset.check)
     audit_pages(laid, design, issue)             hard rules on what is drawn (typeset.audit)
     pdf_bytes(laid.frames, fonts, job=job)       4 render (typeset.render)
@@ -71,8 +72,25 @@ def build(source: str | Path, out_dir: str | Path = "build", layout: str | None 
         return _build(source, out_dir, layout, sidecar, lunar_months, strict)
 
 
-def _build(source, out_dir, layout, sidecar, lunar_months, strict) -> BuildResult:
-    clock = _Clock()
+@dataclass(frozen=True)
+class Prepared:
+    """An issue laid out: what the print PDF and the proof are both made from."""
+    source: Path
+    sidecar: Sidecar
+    design: object           # typeset.design.Layout
+    issue: object            # typeset.model.Issue
+    staff: object            # typeset.sidecar.StaffPlan
+    fonts: FontSet
+    laid: LaidOut
+
+
+def prepare(source: str | Path, layout: str | None = None, sidecar: Sidecar | None = None,
+            lunar_months: str | None = None, strict: bool = True,
+            clock: "_Clock | None" = None) -> Prepared:
+    """Stages 1–3 (parse, compose, lay out) of a build, shared by `build()`
+    and the proof (typeset.proof). `strict` refuses for print what `build`
+    would; the proof prepares a draft (strict=False)."""
+    clock = clock or _Clock()
     source = Path(source)
     sidecar = sidecar if sidecar is not None else find_sidecar(source)
     design = load_layout(sidecar.layout_name(layout))
@@ -91,6 +109,14 @@ def _build(source, out_dir, layout, sidecar, lunar_months, strict) -> BuildResul
     if strict:
         refuse_for_print(laid.report.warnings)
     clock.lap("layout")
+    return Prepared(source, sidecar, design, issue, staff, fonts, laid)
+
+
+def _build(source, out_dir, layout, sidecar, lunar_months, strict) -> BuildResult:
+    clock = _Clock()
+    ready = prepare(source, layout, sidecar, lunar_months, strict, clock)
+    source, design, issue, fonts, laid = (ready.source, ready.design, ready.issue, ready.fonts,
+                                          ready.laid)
     check_glyphs(laid.frames, fonts, issue)
     check_text_kept(laid.frames, issue)
     clock.lap("check")
