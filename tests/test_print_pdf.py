@@ -74,6 +74,12 @@ def test_seed_000_passes_typeset_check_with_nothing_to_say(built, capsys):
     assert out == [f"{built.pdf}: fit for print [PDF/X-4, 2 pages, output condition CGATS TR 002]"]
 
 
+def test_seed_000_reads_as_an_internal_publication_from_its_licence_on_page_1(built):
+    report = check_pdf(built.pdf)
+    assert (report.kind, report.kind_from) == ("internal", "page 1: 审连00018号")
+    assert not [f for f in report.findings if f.code.startswith("internal.")]
+
+
 def test_qpdf_finds_no_error(built):
     result = subprocess.run([tool("qpdf"), "--check", str(built.pdf)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -20,7 +20,11 @@ a note:
   colours beyond the process inks and All; image resolution as placed;
 - overprint: white set to overprint (it vanishes), 100 K text that knocks out;
 - transparency where the PDF/X flavour forbids it (X-1a, X-3);
-- annotations inside the BleedBox.
+- annotations inside the BleedBox;
+- an internal publication's (连续性内部资料, internal.py) licence number,
+  内部资料 免费交流 and issue number on page 1 (errors), 本报, 记者 or a 刊号 in
+  its text (warnings by page); the paper's kind given (`kind=`) or read off
+  page 1.
 """
 
 from __future__ import annotations
@@ -42,12 +46,14 @@ class Finding:
         return f"{path}: {where}{self.severity}: {self.message} [{self.code}]"
 
 
-def check_pdf(path, min_bleed_mm: float = 3.0, min_ppi: float = 170.0):
-    """The Report (findings, page count, PDF/X flavour, output condition) for the
-    PDF at `path` (see the module docstring). A path that is not a file is a
-    TypesetError (a usage error); a file that is not a readable PDF is a finding."""
+def check_pdf(path, min_bleed_mm: float = 3.0, min_ppi: float = 170.0, kind: str | None = None):
+    """The Report (findings, page count, PDF/X flavour, output condition, the
+    paper's kind) for the PDF at `path` (see the module docstring). `kind`
+    "internal" or "public" says the paper's kind; None reads it off page 1.
+    A path that is not a file is a TypesetError (a usage error); a file that is
+    not a readable PDF is a finding."""
     from .pdf import check
-    return check(path, min_bleed_mm=min_bleed_mm, min_ppi=min_ppi)
+    return check(path, min_bleed_mm=min_bleed_mm, min_ppi=min_ppi, kind=kind)
 
 
 def blocking(findings: list[Finding]) -> list[Finding]:

@@ -14,6 +14,7 @@ from pikepdf import Name
 
 from ..diagnostics import TypesetError
 from . import ERROR, NOTE, WARNING, Finding
+from .internal import KINDS, check_internal, page_texts
 
 PT_PER_MM = 72 / 25.4
 TOLERANCE = 0.02          # pt, for box comparisons
@@ -45,12 +46,17 @@ class Report:
     pages: int = 0
     pdfx: str | None = None           # the PDF/X flavour claimed
     condition: str | None = None      # the OutputIntent's OutputConditionIdentifier
+    kind: str | None = None           # internal | public | None: the paper's kind (internal.py)
+    kind_from: str | None = None      # "given", or the page-1 words it was read from
 
     def add(self, severity, code, message, page=None) -> None:
         self.findings.append(Finding(severity, code, message, page))
 
 
-def check(path, min_bleed_mm: float = 3.0, min_ppi: float = 170.0) -> Report:
+def check(path, min_bleed_mm: float = 3.0, min_ppi: float = 170.0,
+          kind: str | None = None) -> Report:
+    if kind not in (None, *KINDS):
+        raise ValueError(f"kind {kind!r}: one of {', '.join(KINDS)} or None")
     path = Path(path)
     if not path.is_file():
         raise TypesetError("no such PDF file" if not path.exists() else "not a file", str(path))
@@ -80,6 +86,7 @@ def check(path, min_bleed_mm: float = 3.0, min_ppi: float = 170.0) -> Report:
         if report.pdfx and report.pdfx.startswith(NO_TRANSPARENCY):
             for n, what in transparency(pdf):
                 report.add(ERROR, "transparency", f"{what}: {report.pdfx} allows no transparency", n)
+    check_internal(page_texts(path), report, kind)
     report.findings.sort(key=lambda f: (f.page or 0))
     return report
 
