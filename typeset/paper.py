@@ -14,6 +14,9 @@ the masthead's paper name (or named by the sidecar's `paper:`):
         text: 《{paper}》为内部资料，免费交流。
         when: internal            # only while the masthead says the paper is internal
       - {name: follow, text: 扫描左侧二维码，关注我们的公众号。, qr: true}
+    numbering:                    # what a run of issues is checked against (typeset batch)
+      restart: yearly             # 第N期 starts again at 1 each year (or: never)
+      weekdays: [星期二, 星期五]    # the days it comes out (else its masthead's 每周X出版)
 
 A filler's text is a template: {paper} is the masthead's paper name. A paper
 without a paper file prints no fillers at all: typeset invents no notice.
@@ -51,6 +54,8 @@ class Paper:
     editors: Table = field(default_factory=Table)
     fillers: tuple[PaperFiller, ...] = ()
     lines: Table = field(default_factory=Table)   # key path → line in the paper file
+    restart: str | None = None    # 第N期 restarts: "yearly" | "never" | None (not said)
+    weekdays: tuple[int, ...] = ()   # publication weekdays, 0 = Monday (empty: not said)
 
     def fillers_for(self, paper_name: str | None, kind: str | None) -> tuple[Filler, ...]:
         """The fillers an issue of this paper may print: templates filled in
@@ -72,6 +77,15 @@ FILLER = Section([
 ], lambda v, ctx, path: PaperFiller(Filler(v["name"], v["text"], v["style"], v["qr"]),
                                     v["when"]))
 
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+NUMBERING = Section([
+    Setting("restart", Choice("yearly", "never"), None,
+            "第N期 starts again at 1 each year (yearly) or runs on (never)"),
+    Setting("weekdays", ListOf(Choice(*WEEKDAYS)), (),
+            "the weekdays the paper comes out, e.g. [星期二, 星期五]"),
+])
+
 PAPER = Section([
     Setting("name", Text(40), REQUIRED, "the paper's name as its masthead prints it"),
     Setting("qr_url", Url(), None, "the paper's own address, encoded in its QR codes"),
@@ -81,6 +95,7 @@ PAPER = Section([
             "editor credits"),
     Setting("fillers", ListOf(FILLER, nonempty=False, unique=False), (),
             "the paper's house notices and house ads"),
+    Setting("numbering", NUMBERING, {}, "how its issues are numbered and when they come out"),
 ])
 
 
@@ -103,7 +118,8 @@ def load_paper(path: Path) -> Paper:
         if f.filler.qr and not v["qr_url"]:
             ctx.fail_at(f"fillers[{i}].qr", "a QR filler needs the paper's qr_url")
     return Paper(v["name"], name, v["qr_url"], Table(v["sections"]), Table(v["editors"]),
-                 tuple(v["fillers"]), Table(ctx.lines))
+                 tuple(v["fillers"]), Table(ctx.lines), v["numbering"].get("restart"),
+                 tuple(sorted(WEEKDAYS.index(d) for d in v["numbering"].get("weekdays", ()))))
 
 
 def find_paper(paper_name: str | None, explicit: str | None = None,
