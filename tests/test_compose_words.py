@@ -250,6 +250,18 @@ def test_the_compact_dictionary_segments_as_jieba_does():
         assert list(ours.cut(line)) == list(reference.cut(line)), line
 
 
+def test_jieba_is_loaded_without_pkg_resources_and_segments_the_same(jieba_words):
+    import subprocess
+    import sys
+    script = ("import sys; from typeset.compose.words import word_bounds; "
+              "b = word_bounds('国网永州供电公司：炎炎夏日，提醒大家安全用电'); "
+              "print('pkg_resources' in sys.modules, sorted(b))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True).stdout.split(" ", 1)
+    assert out[0] == "False"
+    assert out[1].strip() == str(sorted(jieba_words("国网永州供电公司：炎炎夏日，提醒大家安全用电")))
+
+
 def test_the_compact_dictionary_cache_round_trips_and_survives_damage(tmp_path, monkeypatch):
     monkeypatch.setenv("TYPESET_WORD_CACHE", str(tmp_path))
     words.compact_dictionary.cache_clear()

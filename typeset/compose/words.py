@@ -14,7 +14,8 @@ loader (0.55 s, 60 MB of dict entries for every word and prefix). Its
 dictionary is read once into a compact form — one sorted string of the
 words, with their offsets and frequencies in arrays (~7 MB) — kept on disk
 and loaded in ~10 ms; jieba's own segmenter (DAG, route, HMM for unknown
-words) then runs unchanged over it, so the words are exactly jieba's.
+words) then runs unchanged over it, so the words are exactly jieba's. jieba is
+imported without pkg_resources (`_import_jieba`: 0.04 s instead of 0.22 s).
 
     where   $TYPESET_WORD_CACHE (a folder; "off" or "0": no cache), else
             $XDG_CACHE_HOME/typeset/words, else ~/.cache/typeset/words
@@ -229,11 +230,30 @@ def compact_dictionary() -> CompactDictionary:
     return d
 
 
+def _import_jieba():
+    """jieba, imported without pkg_resources. jieba's _compat imports
+    pkg_resources (~0.18 s of its ~0.22 s import, and deprecated) only to open
+    its own data files, and opens them by path when it cannot: the same
+    files, and this module never has jieba open one (its dictionary is read
+    here, its HMM tables are modules). An import already made is used as is."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    block = "pkg_resources" not in sys.modules
+    if block:
+        sys.modules["pkg_resources"] = None       # `import pkg_resources` raises ImportError
+    try:
+        with warnings.catch_warnings():           # pkg_resources, where it was imported, warns
+            warnings.simplefilter("ignore")
+            import jieba
+    finally:
+        if block and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
-    with warnings.catch_warnings():        # jieba may import the deprecated pkg_resources
-        warnings.simplefilter("ignore")
-        import jieba
+    jieba = _import_jieba()
     t = jieba.Tokenizer()
     d = compact_dictionary()
     t.FREQ, t.total, t.initialized = d, d.total, True
