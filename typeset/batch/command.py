@@ -87,6 +87,8 @@ def _run(args) -> int:
         _need_proof()
     started = time.perf_counter()
     jobs = discover(archive, args.glob)
+    if not jobs:
+        raise _usage(f"no issue files ({args.glob}) in this folder", str(archive))
     from ..output import ensure_folder
     ensure_folder(out)
     sweep_temporaries(out)

@@ -121,7 +121,7 @@ def _run(issues: list[dict], restart: str, weekdays: tuple[int, ...]) -> list[Di
 def _pair(a: dict, b: dict, restart: str) -> list[Diagnostic]:
     da, db = _date(a), _date(b)
     ia, ib, ta, tb = a.get("issue"), b.get("issue"), a.get("total"), b.get("total")
-    here = (b["file"], b["line"])
+    here = (b["file"], b.get("total_line") or b.get("issue_line") or b["line"])
     if (ta is not None and ta == tb) or (da and da == db and ia == ib):
         what = f"总第{tb}期" if ta is not None and ta == tb else f"第{ib}期 of {db}"
         return [warning(f"{what} twice in the run: also {a['file']}", *here,

@@ -85,14 +85,14 @@ def _relative_path(value: str | None, folder: Path, layout: bool) -> str | None:
 
 def discover(archive: Path, pattern: str = "*.txt") -> list[Job]:
     """Every issue file under `archive` matching `pattern`, in path order."""
-    settings: dict[Path, FolderSettings] = {}
+    settings: dict[Path, FolderSettings] = {
+        # every typeset.yaml is read first, so a bad one stops the run before any build
+        own.parent: load_folder_settings(own)
+        for own in sorted(archive.rglob(FOLDER_SETTINGS_NAME)) if own.is_file()}
 
     def settings_for(folder: Path) -> FolderSettings:
         if folder not in settings:
-            own = folder / FOLDER_SETTINGS_NAME
-            if own.is_file():
-                settings[folder] = load_folder_settings(own)
-            elif folder == archive:
+            if folder == archive:
                 settings[folder] = FolderSettings()
             else:
                 settings[folder] = settings_for(folder.parent)

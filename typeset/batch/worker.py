@@ -121,10 +121,13 @@ def _build(task: Task, sidecar, months):
 
 
 def _proof(task: Task, sidecar, months, tmp: Path) -> bytes:
-    from .. import proof as proof_module     # typeset.proof: present only once it has landed
-    path = proof_module.proof(task.job.source, tmp / "proof", sidecar=sidecar,
-                              lunar_months=months)
-    return Path(getattr(path, "pdf", path)).read_bytes()
+    from ..proof import proof
+    folder = tmp / "proof"
+    folder.mkdir()
+    # round 1 each time: the proof counts rounds from the earlier proofs in its
+    # folder, and a batch's proof of a rebuilt issue is a new first reading
+    return proof(task.job.source, folder, sidecar=sidecar, lunar_months=months,
+                 round=1).pdf.read_bytes()
 
 
 def masthead_facts(source: str, sidecar, months) -> dict:
