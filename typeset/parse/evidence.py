@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..caches import Patterns
 from .blocks import RawBlock, page_number, running_head_page
+
+# this module's regular expressions, compiled once per machine (caches.Patterns)
+_PATTERNS = Patterns("parse.evidence")
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -68,14 +72,14 @@ _ROLE = (rf"[{HAN}]{{0,8}}(?:" + "|".join(re.escape(w) for w in ROLE_WORDS if le
          + r")[:：]?")
 _NAMES = rf"{_NAME}(?: ?{_NAME})*"
 # 洛报融媒记者 郭学锋 通讯员 文鹏 · 本网通讯员:冯厚慈 王广颖 · 记者:赵建明 · 冯小平 摄
-_CREDIT = re.compile(rf"^(?:{_ROLE} ?{_NAMES})(?: {_ROLE} ?{_NAMES})*(?: ?[摄攝])?$")
+_CREDIT = _PATTERNS.compile(rf"^(?:{_ROLE} ?{_NAMES})(?: {_ROLE} ?{_NAMES})*(?: ?[摄攝])?$")
 # （张晚霞 倪睿） · （伊滨宣） · （记者 张三） · （文/图 经萱） · （董小军陈 琼）
-_PAREN_CREDIT = re.compile(
+_PAREN_CREDIT = _PATTERNS.compile(
     rf"^（((?:(?:{_ROLE}|文/图|图/文) ?)?{_NAME}(?: (?:{_ROLE} ?)?[{HAN}·]{{1,4}})*(?: ?[摄攝])?)）$")
 # （县农业产业发展中心） · （新华社）: a short credit of a body, in parentheses, closing a story
-_PAREN_BODY = re.compile(rf"^（([{HAN}·/ ]{{2,16}})）$")
+_PAREN_BODY = _PATTERNS.compile(rf"^（([{HAN}·/ ]{{2,16}})）$")
 # 河北省人民政府省长 王正谱: an issuing official under a document's title
-_OFFICIAL = re.compile(
+_OFFICIAL = _PATTERNS.compile(
     rf"^[{HAN}（）]{{2,24}}(?:长|书记|主任|主席|委员|部长|政府|委员会|办公室|办公厅) ?{_NAME}$")
 _NOT_CREDITS = ("完", "续完", "待续", "资料图片", "資料圖片", "图片", "圖片")
 
@@ -144,7 +148,7 @@ def mentions_photos(credit: str) -> bool:
 
 # 本报讯 · 又讯 · 伊滨讯 3月28日 · 中国宁波网讯 · 奥运官方网站5月22日讯 ·
 # 新华社北京3月28日电 · 央视网消息（新闻联播） · 据伊朗媒体27日报道
-_DATELINE = re.compile(
+_DATELINE = _PATTERNS.compile(
     rf"^(?:[{HAN}]{{1,12}}(?:\d{{1,2}}月\d{{1,2}}日)?[讯訊](?: ?(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)?"
     rf"|[{HAN}]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电電]"
     rf"|[{HAN}]{{1,6}}(?:网|網|社|台|报|報|站)消息(?:（[^（）]{{2,12}}）)?"
@@ -170,8 +174,8 @@ def inline_credit(text: str, start: int) -> int:
 
 # ------------------------------------------------------------------ jumps
 
-_JUMP_IN = re.compile(r"^（上接(?:第)?([A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})版）")
-_JUMP_OUT = re.compile(r"（下转(?:第)?([A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})版）$")
+_JUMP_IN = _PATTERNS.compile(r"^（上接(?:第)?([A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})版）")
+_JUMP_OUT = _PATTERNS.compile(r"（下转(?:第)?([A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})版）$")
 
 
 def continued_from(text: str) -> tuple[int, str] | None:
@@ -199,11 +203,11 @@ BRIEF_LABELS = {"简讯": "brief", "快讯": "brief", "短讯": "brief", "要闻
 LINK_LABELS = ("相关链接", "新闻链接", "相關鏈接", "新聞鏈接", "背景资料", "背景資料",
                "延伸阅读", "知识链接", "链接")
 RUBRIC_LABELS = ("记者手记", "编者按", "记者观察", "短评", "热评", "快评", "时评", "微评")
-SERIES_LABEL = re.compile(r"(?:系列)?(?:评论|述评|时评|短评|评论员文章|论坛|观察)$")
+SERIES_LABEL = _PATTERNS.compile(r"(?:系列)?(?:评论|述评|时评|短评|评论员文章|论坛|观察)$")
 SUBHEAD_MARKERS = "■□●○◆◇▲△★☆▶►"
 _LABEL_MAX = 10
-_RUBRIC_BAR = re.compile(rf"^([{HAN}]{{2,6}})[丨︱|｜](.+)$")   # 热评丨进度超八成!…
-_BRACKETED = re.compile(r"^【([^【】]{2,24})】$")                # 【新思想引领新征程】
+_RUBRIC_BAR = _PATTERNS.compile(rf"^([{HAN}]{{2,6}})[丨︱|｜](.+)$")   # 热评丨进度超八成!…
+_BRACKETED = _PATTERNS.compile(r"^【([^【】]{2,24})】$")                # 【新思想引领新征程】
 
 
 def label_kind(text: str) -> tuple[str, str] | None:
@@ -233,12 +237,12 @@ def rubric_and_title(text: str) -> tuple[str, str] | None:
 # ------------------------------------------------------------------ sections, lists, turns
 
 # 一、… · （一）… · 第一部分 … : a document's numbered section head
-_SECTION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部章节](?:分)?\s?)")
+_SECTION = _PATTERNS.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部章节](?:分)?\s?)")
 # 1.… · 2、… · 一是… : a list entry
 # (7.2023年我国粮食… is entry 7; 3.5亿元 is a number)
-_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.．、](?:(?!\d)|(?=\d{4}年))|[一二三四五六七八九十]是)")
+_LIST_ITEM = _PATTERNS.compile(r"^(?:\d{1,2}[.．、](?:(?!\d)|(?=\d{4}年))|[一二三四五六七八九十]是)")
 # 主持人：… · 傅祥方：… : a speaker's turn
-_SPEAKER = re.compile(rf"^([{HAN}]{{1,4}})[:：](?=\S)")
+_SPEAKER = _PATTERNS.compile(rf"^([{HAN}]{{1,4}})[:：](?=\S)")
 
 
 def is_section_head(text: str) -> bool:
@@ -257,12 +261,12 @@ def speaker(text: str) -> str | None:
 
 # ------------------------------------------------------------------ captions, promos, residue
 
-_PHOTO_CREDIT = re.compile(r"（[^（）]{0,12}[摄攝]）$|[摄攝]$|（(?:资料图片|資料圖片)）$")
+_PHOTO_CREDIT = _PATTERNS.compile(r"（[^（）]{0,12}[摄攝]）$|[摄攝]$|（(?:资料图片|資料圖片)）$")
 PROMO_WORDS = ("二维码", "扫码", "扫一扫", "公众号", "客户端", "视频号", "抖音号", "下载")
-_RESIDUE = re.compile(
+_RESIDUE = _PATTERNS.compile(
     r"^(?:（?(?:来源|來源|稿件来源|本文来源|原标题|原標題|责任编辑|責任編輯|编辑|編輯|网络编辑|审核|校对)[:：]"
     r"|.*(?:版权所有|版權所有|转载请注明|轉載請注明|如有侵权|侵权请联系|请联系删除))")
-_ADDRESS = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)(?:/|$)")
+_ADDRESS = _PATTERNS.compile(r"https?://|www\.|\.(?:com|cn|net|org)(?:/|$)")
 
 
 def is_caption(text: str) -> bool:
@@ -284,7 +288,7 @@ def is_residue(text: str) -> bool:
 
 # A character the converter lost: □, the replacement character, or an ASCII ?
 # standing between two Han characters (人?家).
-_LOST = re.compile(rf"[{HAN}][□\ufffd?][{HAN}]|□|\ufffd")
+_LOST = _PATTERNS.compile(rf"[{HAN}][□\ufffd?][{HAN}]|□|\ufffd")
 
 
 _QUESTION_ENDS = "吗呢吧么啊呀嘛谁啥"
@@ -331,10 +335,10 @@ def is_short_label(text: str) -> bool:
     return 2 <= len(text) <= 6 and not re.search(r"[，。！？：；、 \d]", text)
 
 
-_OCCASION = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|在.{2,40}(?:会议|大会|会)上")
+_OCCASION = _PATTERNS.compile(r"\d{4}年\d{1,2}月\d{1,2}日|在.{2,40}(?:会议|大会|会)上")
 
 
-_DATE_LINE = re.compile(r"^（\d{4}年\d{1,2}月\d{1,2}日(?:[^（）]{0,30})?）$")
+_DATE_LINE = _PATTERNS.compile(r"^（\d{4}年\d{1,2}月\d{1,2}日(?:[^（）]{0,30})?）$")
 # function words a title never ends on (a cut mid-sentence does: 开展线路台区走访和)
 _NOT_A_TITLE_END = "的和与及或在对把被从向将是了等并而且但其之以于为"
 # marks no paragraph opens with: the first half of a cut went before them
@@ -496,3 +500,6 @@ def set_by_hand(lines) -> str:
 def is_photo_label(text: str) -> bool:
     """成熟麦田 · 机收服务站: a photo's label, a few characters, no punctuation."""
     return 2 <= len(text) <= 10 and not re.search(r"[，。！？：；、“”「」（）]", text)
+
+
+_PATTERNS.save()

@@ -32,6 +32,7 @@ from ..chars import significant
 from ..diagnostics import Diagnostic, warning
 from ..model import Masthead, Span
 from ..model.masthead import PRINTED_FIELDS, label_field
+from ..caches import Patterns
 from .blocks import Line, RawBlock, running_head_page
 
 REQUIRED = ("paper_name", "date", "issue_number", "total_issue_number")
@@ -140,7 +141,7 @@ class Form:
 
     def compiled(self) -> tuple[re.Pattern, re.Pattern]:
         body = _both_scripts(self.pattern)
-        return re.compile(f"(?:{body}){_BOUNDARY}"), re.compile(body)
+        return _PATTERNS.compile(f"(?:{body}){_BOUNDARY}"), _PATTERNS.compile(body)
 
 
 # field ← what it looks like. A `label` group is the field's label as printed,
@@ -193,7 +194,9 @@ FORMS = (
     # a labelled field of a kind the table does not know: masthead text, kept in extra
     Form("extra", rf"(?P<label>[\u4e00-\u9fff]{{2,8}}){_CC}(?P<value>{_V})", strong=False),
 )
+_PATTERNS = Patterns("parse.masthead")     # compiled once per machine (caches.Patterns)
 _COMPILED = tuple((form, *form.compiled()) for form in FORMS)
+_PATTERNS.save()
 
 # Fields that take more than one printed piece (内部资料 … 免费交流).
 _JOINED = {"note"}
