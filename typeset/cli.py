@@ -1,4 +1,5 @@
-"""Command line: `typeset parse FILE`, `typeset build FILE`, `typeset check PDF`.
+"""Command line: `typeset parse FILE`, `typeset build FILE`, `typeset check PDF`,
+`typeset proof FILE`, `typeset watch FILE`.
 
 Errors in the input come out as one line `file:line: error: message` on
 stderr with exit code 2, never a traceback.
@@ -51,6 +52,22 @@ def main(argv: list[str] | None = None) -> int:
                            help="warn about images below this resolution as placed (default 170)")
     check_cmd.add_argument("--quiet", action="store_true", help="errors and the summary only")
 
+    proof_cmd = commands.add_parser(
+        "proof", help="a proof PDF to mark up: watermark, line numbers, every finding marked",
+        description="Write <stem>.proof.pdf: the issue's pages (as a draft) with the watermark "
+                    "校样, a header strip (校次, build date, source checksum, sign-off fields), "
+                    "column and line numbers, every finding drawn where it happens and listed "
+                    "in a legend; --since highlights and annotates what changed.")
+    _proof_options(proof_cmd)
+    watch_cmd = commands.add_parser(
+        "watch", help="rebuild the proof (and its PNGs) whenever the source, its sidecar, the "
+                      "layout or the paper file changes",
+        description="Build the proof, then rebuild it on every change to the source, its "
+                    "sidecar, the layout or the paper file, printing the page summary and the "
+                    "diagnostics each time; a failed rebuild keeps the last good proof. Ctrl-C "
+                    "stops.")
+    _proof_options(watch_cmd)
+
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _interrupted)   # like Ctrl-C: clean up, one line
     try:
@@ -60,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "proof":
+            return _proof(args)
+        if args.command == "watch":
+            return _watch(args)
     except TypesetError as exc:
         print(exc.diagnostic, file=sys.stderr)
         return 2
@@ -89,6 +110,49 @@ def _masthead_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--lunar-months", choices=("numeric", "traditional"), default=None,
                      help="print months 11/12 as 十一月/十二月 or 冬月/腊月 (default: the "
                           "layout's calendar setting)")
+
+
+def _proof_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("source")
+    cmd.add_argument("-o", "--output", default="build", help="output folder (default: build)")
+    cmd.add_argument("--since", metavar="OLD_SOURCE",
+                     help="an earlier version of the source: highlight and annotate what changed")
+    cmd.add_argument("--png", metavar="DIR", help="also write a PNG preview of every sheet here")
+    cmd.add_argument("--round", type=_positive, default=None, metavar="N",
+                     help="the 校次 (default: the earlier proof's in the output folder, plus one "
+                          "if the source changed since; 1 without one)")
+    cmd.add_argument("--layout", default=None,
+                     help="layout name in layouts/ or a YAML path (default: the sidecar's "
+                          "layout:, else " + DEFAULT_LAYOUT + ")")
+    _masthead_options(cmd)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a round number 1, 2, 3…: {text!r}")
+    return value
+
+
+def _proof(args) -> int:
+    from .proof import proof
+    from .proof.summary import print_result
+    result = proof(args.source, args.output, since=args.since, png_dir=args.png,
+                   layout=args.layout, sidecar=_sidecar(args), lunar_months=args.lunar_months,
+                   round=args.round)
+    print_result(result, sys.stdout, sys.stderr)
+    return 0
+
+
+def _watch(args) -> int:
+    from .proof.watch import watch
+    # the sidecar is read afresh for every rebuild: editing it is what watch is for
+    return watch(args.source, args.output, png_dir=args.png, since=args.since,
+                 layout=args.layout, sidecar_path=args.sidecar, load_sidecar=lambda: _sidecar(args),
+                 lunar_months=args.lunar_months, round=args.round)
 
 
 def _iso_date(text: str) -> dt.date:

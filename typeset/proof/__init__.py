@@ -48,7 +48,7 @@ from .png import png_name, render_pngs, stale_previews
 from .rounds import ROUND_KEY, SOURCE_KEY, next_round
 from .sheet import SIGN_OFF, Header, Sheet, Writer, draw_legend_sheets, draw_page_sheet, new_canvas
 
-__all__ = ["proof", "ProofResult", "Mark", "Change", "KINDS"]
+__all__ = ["proof", "ProofResult", "Mark", "Change", "KINDS", "change_bars"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,8 @@ class ProofResult:
     unplaced: tuple[Change, ...]         # changes with nothing drawn
     sheets: int                          # pages of the proof PDF: the issue's and the legend's
     ready: Prepared                      # the laid-out issue (ready.laid: pages and report)
+    placed: PlacedChanges                # the changes' highlights and carets on the pages
+    view: View                           # the pages as the audit read them
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -119,7 +121,7 @@ def proof(source: str | Path, out_dir: str | Path = "build", *, since: str | Pat
         mine = [(n, m) for n, m in numbered if m.page == index]
         spots = [s for s in placed.spots if s.page == index]
         sheets.append(draw_page_sheet(c, cache, text, frame, (view.pages[index], view.grid),
-                                      header, mine, spots, _bars(view, index, spots), profile))
+                                      header, mine, spots, change_bars(view, index, spots), profile))
     first = sheets[0]
     legend = draw_legend_sheets(c, text, (first.width, first.height), header,
                                 [(n, m) for n, m in numbered if m.page is not None],
@@ -143,7 +145,7 @@ def proof(source: str | Path, out_dir: str | Path = "build", *, since: str | Pat
             with contextlib.suppress(OSError):
                 path.unlink()
     return ProofResult(pdf_path, pngs, number, tuple(m for _, m in numbered), tuple(notes),
-                       changes, placed.unplaced, len(sheets) + legend, ready)
+                       changes, placed.unplaced, len(sheets) + legend, ready, placed, view)
 
 
 def _sign_off(editors) -> tuple[tuple[str, str], ...]:
@@ -155,7 +157,7 @@ def _sign_off(editors) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _bars(view: View, index: int, spots: list[Spot]):
+def change_bars(view: View, index: int, spots: list[Spot]):
     """(x, y, h) of a change bar right of each changed line, in the gutter
     after the grid column its text ends in."""
     page, grid = view.pages[index], view.grid

@@ -33,6 +33,7 @@ from ..design import BASELINE_RATIO
 from ..diagnostics import TypesetError
 from ..frames import Picture, TextLine
 from ..parse.source import read_source
+from ..render.glyphs import _ignorable as draws_nothing   # the renderer's own test
 
 MIN_PPI = 170.0           # as `typeset check`'s default: newsprint halftones want ~2× the screen
 
@@ -162,7 +163,7 @@ def _glyphs(view: View, fonts, issue):
                 if g.kind != "char":
                     continue
                 for ch in g.char:
-                    if fonts.face_for(g.font, ch) is not None or not ch.isprintable():
+                    if fonts.face_for(g.font, ch) is not None or draws_nothing(ch):
                         continue
                     if lines is None:
                         lines = read_source(issue.source).lines

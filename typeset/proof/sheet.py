@@ -84,6 +84,8 @@ class Header:
     editors: tuple[tuple[str, str], ...]     # sign-off label → name known from the sidecar
 
 
+KEY = ("图示：红框 检查结果（编号同下）；打叉红框 缺字；黄底 改动的文字（插入或改写）；蓝色▲ 删除处；"
+       "版边橙线 改动所在行；栏左蓝字 行号（每5行）")
 SIGN_OFF = (("校对", ("校对",)), ("责编", ("责任编辑", "责编")), ("签发", ("签发", "值班总编")))
 
 
@@ -283,22 +285,23 @@ def draw_legend_sheets(c: Canvas, text: Writer, size: tuple[float, float], heade
                        numbered, unplaced, notes) -> int:
     """Everything, in order: the marks by number, the changes with no place
     on the pages, the other warnings. Returns the number of sheets."""
-    lines: list[tuple[str, tuple]] = [(legend_line(n, m), (0, 0, 0)) for n, m in numbered]
+    lines: list[tuple[str, tuple]] = [(KEY, GREY)]
+    lines += [(legend_line(n, m), (0, 0, 0)) for n, m in numbered]
     if unplaced:
         lines.append(("未上版面的改动：", CHANGE))
         lines += [(f"改 源稿第{ch.line}行：{ch.describe()}", CHANGE) for ch in unplaced]
     if notes:
         lines.append(("其他提示：", GREY))
         lines += [(legend_line(None, m), GREY) for m in notes]
-    if not lines:
-        lines = [("无标注。", (0, 0, 0))]
+    if len(lines) == 1:
+        lines.append(("无标注。", (0, 0, 0)))
     width, height = size
     rows = int((height - 2 * HEADER) // (LEGEND_LEADING * 1.2))
     sheets = 0
     for start in range(0, len(lines), rows):
         sheets += 1
         c.setPageSize(size)
-        text.draw(f"图例  {header.paper}  {header.date}  {header.issue}  "
+        text.draw(f"图例  {header.paper or '（报名缺失）'}  {header.date}  {header.issue}  "
                   f"校次：{round_name(header.round)}  （{sheets}）", SIDE, height - HEADER / 2, 10)
         for i, (line, color) in enumerate(lines[start:start + rows]):
             text.draw(text.fit(line, 7, width - 2 * SIDE), SIDE,
