@@ -157,6 +157,30 @@ def test_the_same_input_gives_the_same_bytes_across_processes(tmp_path):
     assert outs[0] == outs[1]
 
 
+def test_a_print_build_imports_nothing_it_does_not_use(tmp_path):
+    # a cold start pays for every import: pkg_resources (jieba's), urllib/http/email
+    # (xml.sax.saxutils'), reportlab's barcode and graphics packages (the QR code's)
+    script = ("import sys; from typeset.build import build; "
+              f"build({str(SEED_000)!r}, {str(tmp_path)!r}); "
+              "print([m for m in ('pkg_resources', 'urllib.request', 'http.client', 'email', "
+              "'reportlab.graphics.barcode', 'reportlab.platypus', 'fontTools.ttLib') "
+              "if m in sys.modules], 'jieba' in sys.modules)")
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    run = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True,
+                         capture_output=True, text=True)
+    # [] and True: nothing unused, and the headline segmenter did run (seed 000 breaks headlines)
+    assert run.stdout.strip().splitlines()[-1] == "[] True"
+
+
+def test_the_xmp_escapes_markup_as_xml_does():
+    from xml.sax.saxutils import escape as xml_escape
+
+    from typeset.render.pdfx import escape
+    for text in ("伊滨新闻", "A & B <C> \"D\" 'E'", "&amp;"):
+        assert escape(text) == xml_escape(text)
+
+
 def test_post_processing_takes_under_a_tenth_of_a_second(built):
     issue = parse_issue(SEED_000)
     job = PrintJob.for_issue(issue, SEED_000, built.laid.frames.title, built.laid.frames.subject)

@@ -31,7 +31,7 @@ import hashlib
 import io
 import uuid
 import zlib
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Stream, String
@@ -42,6 +42,14 @@ from .page import RenderError
 
 PRODUCER = f"typeset {__version__}"
 CREATOR = "typeset"
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML entities: what xml.sax.saxutils.escape does, without its
+    import of urllib.request, http, email and ssl (~35 ms of every build)."""
+    return _html_escape(text, quote=False)
+
+
 VERSION_ID = "1"      # a re-plate of the same issue would count up here
 
 
