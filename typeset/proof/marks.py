@@ -25,6 +25,7 @@ with page None.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..audit import RULES, View
 from ..audit.spacing import MAX_HAN_GAP, widest_han_gap
@@ -76,9 +77,11 @@ class Mark:
         return out
 
     def source(self) -> str:
+        """The source file's name and line (the header names its folder)."""
         if not self.file:
             return ""
-        return f"{self.file}:{self.source_line}" if self.source_line else self.file
+        name = Path(self.file).name
+        return f"{name}:{self.source_line}" if self.source_line else name
 
 
 def collect_marks(ready, view: View) -> list[Mark]:
