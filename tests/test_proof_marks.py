@@ -1,5 +1,6 @@
 """The proof's marks: each kind of finding drawn where it happens."""
 
+import re
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -15,6 +16,8 @@ from typeset.proof import marks as marks_module
 from typeset.proof import proof
 from typeset.proof.marks import Mark, cell, picture_ppi
 from typeset.proof.rounds import ROUND_KEY, SOURCE_KEY, next_round
+
+from .conftest import SEED_004
 
 ISSUE = """# 伊滨新闻
 
@@ -105,15 +108,20 @@ def test_overset_is_marked_at_the_foot_of_its_module():
     assert mark.rect == (10.0, 191.0, 100.0, 9.0) and mark.source_line == 40
 
 
-def test_a_rule_break_the_composer_reported_is_marked_at_its_storys_first_line():
-    line = SimpleNamespace(story="item3", page=1, left=5.0, right=50.0, top=30.0, bottom=39.0)
-    view = SimpleNamespace(all_lines=lambda: [line], pages=[SimpleNamespace(number=1)],
-                           page=lambda n: None, column_of=lambda p, x: 1,
-                           line_of=lambda p, y: 3, story_line=lambda key: 12)
-    (mark,) = marks_module._typography(view, {"item3": ("no breaks within ¼ em",)},
-                                       SimpleNamespace(source="i.txt"))
-    assert mark.kind == "typography" and mark.rect == (5.0, 30.0, 45.0, 9.0)
-    assert "no breaks within" in mark.message and mark.source_line == 12
+def test_a_rule_break_the_composer_reported_is_marked_on_the_line_it_names(tmp_path):
+    from typeset.design import BASELINE_RATIO
+    from typeset.parse.source import read_source
+    from typeset.proof.diff import drawn_lines_of
+    result = proof(SEED_004, tmp_path)          # its item5 has a paragraph set loose by force
+    marks = [m for m in _of(result, "typography") if re.search(r":\d+: line \d+:", m.message)]
+    assert marks
+    for mark in marks:
+        source_line, n = map(int, re.search(r":(\d+): line (\d+):", mark.message).groups())
+        lines = drawn_lines_of(result.ready.laid.frames, result.ready.issue,
+                               read_source(SEED_004).lines)[source_line]
+        page, line = lines[n - 1]
+        assert mark.page == page
+        assert mark.rect[1] == pytest.approx(line.baseline - BASELINE_RATIO * line.size)
 
 
 def test_a_jump_finding_is_marked_as_a_jump_problem_at_its_grid_cell(small, monkeypatch):

@@ -100,19 +100,7 @@ def place_changes(changes: tuple[Change, ...], frames: DocumentFrames, issue,
     if not changes:
         return PlacedChanges((), ())
     text = "\n".join(source_lines)
-    starts = _line_starts(text)
-    drawn = _drawn_units(frames)
-    placed: list[tuple[int, int, int, TextLine, int]] = []   # (offset, page, glyph, line, unit)
-    for key, story, _ in _stories(issue):
-        units = drawn.get(key)
-        if not units:
-            continue
-        span = story.source
-        lo = starts[span.first_line - 1]
-        hi = starts[span.last_line] if span.last_line < len(starts) else len(text)
-        for offset, unit in _align([u[0] for u in units], text, lo, hi):
-            _, page, index, line = units[unit]
-            placed.append((offset, page, index, line, unit))
+    placed = _placed_glyphs(frames, issue, text)
     placed.sort(key=lambda p: p[0])
     offsets = [p[0] for p in placed]
     spots: list[Spot] = []
@@ -139,6 +127,38 @@ def place_changes(changes: tuple[Change, ...], frames: DocumentFrames, issue,
             continue
         spots.extend(_highlights(hit, change))
     return PlacedChanges(tuple(spots), tuple(unplaced))
+
+
+def drawn_lines_of(frames: DocumentFrames, issue, source_lines: tuple[str, ...]):
+    """Source line (1-based) → the drawn lines that print it, as (page
+    index, TextLine), in reading order."""
+    text = "\n".join(source_lines)
+    starts = _line_starts(text)
+    out: dict[int, list[tuple[int, TextLine]]] = {}
+    for offset, page, _, line, _ in _placed_glyphs(frames, issue, text):
+        lines = out.setdefault(bisect_right(starts, offset), [])
+        if not any(drawn is line for _, drawn in lines):
+            lines.append((page, line))
+    return out
+
+
+def _placed_glyphs(frames: DocumentFrames, issue, text: str):
+    """(source offset, page index, glyph index, line, unit) for every drawn
+    character that is the source's, story by story."""
+    starts = _line_starts(text)
+    drawn = _drawn_units(frames)
+    placed: list[tuple[int, int, int, TextLine, int]] = []
+    for key, story, _ in _stories(issue):
+        units = drawn.get(key)
+        if not units:
+            continue
+        span = story.source
+        lo = starts[span.first_line - 1]
+        hi = starts[span.last_line] if span.last_line < len(starts) else len(text)
+        for offset, unit in _align([u[0] for u in units], text, lo, hi):
+            _, page, index, line = units[unit]
+            placed.append((offset, page, index, line, unit))
+    return placed
 
 
 def _stories(issue):

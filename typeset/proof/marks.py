@@ -24,6 +24,7 @@ with page None.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from ..diagnostics import TypesetError
 from ..frames import Picture, TextLine
 from ..parse.source import read_source
 from ..render.glyphs import _ignorable as draws_nothing   # the renderer's own test
+from .diff import drawn_lines_of
 
 MIN_PPI = 170.0           # as `typeset check`'s default: newsprint halftones want ~2× the screen
 
@@ -191,14 +193,31 @@ def _overset(view: View, issue):
                            view.story_line(m.key))
 
 
+# a composer's report names its paragraph's source line, and a line within it:
+# "issue.txt:105: line 3: expansion 0.667 em > 0.5 em"
+AT_SOURCE_LINE = re.compile(r":(\d+): (?:line (\d+):)?")
+
+
 def _typography(view: View, typography, issue):
+    """At the paragraph's line the composer names (the paragraph's first
+    drawn line without one), else at the story's first line."""
+    if not typography:
+        return
     first = {}
     for line in view.all_lines():
         if line.story is not None and line.story not in first:
             first[line.story] = line
+    lines_of = drawn_lines_of(view.laid.frames, issue, read_source(issue.source).lines)
+    by_element = {id(line.element): line for line in view.all_lines()}
     for key, problems in typography.items():
         for problem in problems:
             line = first.get(key)
+            found = AT_SOURCE_LINE.search(problem)
+            if found:
+                drawn = lines_of.get(int(found.group(1)), [])
+                n = int(found.group(2) or 1)
+                if drawn:
+                    line = by_element.get(id(drawn[min(n, len(drawn)) - 1][1]), line)
             if line is None:
                 yield Mark("typography", f"{key}: {problem}", file=issue.source,
                            source_line=view.story_line(key))
