@@ -82,8 +82,8 @@ class Patterns:
         self.name = name
         folder = user_cache_dir("TYPESET_PATTERN_CACHE", "patterns")
         self.file = folder / f"{name}.marshal" if folder is not None else None
-        self._key = _engine_key()
-        self._stored = self._load() if self.file is not None and self._key else {}
+        self._key = _engine_key() if self.file is not None else None   # None: plain re.compile
+        self._stored = self._load() if self._key else {}
         self._used: dict = {}
         self._missed = False
 
