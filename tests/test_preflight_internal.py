@@ -170,3 +170,18 @@ def test_without_pdftotext_the_rules_are_reported_unchecked(make_pdf, monkeypatc
     path = make_pdf("no-tool", MASTHEAD, ["记者 王伟"])
     monkeypatch.setattr(internal.shutil, "which", lambda name: None)
     assert internal_findings(path) == [(None, "text.unread")]
+
+
+def test_only_page_1_is_read_for_a_paper_that_is_not_internal(make_pdf, monkeypatch):
+    path = make_pdf("public-pages", ["甬江日报 国内统一刊号 CN 33-0036"], ["本报讯"], ["记者"])
+    spans = []
+    real = internal.page_texts
+    monkeypatch.setattr(internal, "page_texts",
+                        lambda p, first=1, last=None: spans.append((first, last)) or real(p, first, last))
+    check_pdf(path)
+    assert spans == [(1, 1)]
+
+
+def test_an_internal_papers_every_page_is_read(make_pdf):
+    path = make_pdf("internal-pages", MASTHEAD, ["通讯员 王伟"], ["记者 李娜"])
+    assert internal_findings(path) == [(3, "internal.reporter")]

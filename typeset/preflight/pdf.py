@@ -14,7 +14,7 @@ from pikepdf import Name
 
 from ..diagnostics import TypesetError
 from . import ERROR, NOTE, WARNING, Finding
-from .internal import KINDS, check_internal, page_texts
+from .internal import KINDS, check_pdf_text
 
 PT_PER_MM = 72 / 25.4
 TOLERANCE = 0.02          # pt, for box comparisons
@@ -86,7 +86,7 @@ def check(path, min_bleed_mm: float = 3.0, min_ppi: float = 170.0,
         if report.pdfx and report.pdfx.startswith(NO_TRANSPARENCY):
             for n, what in transparency(pdf):
                 report.add(ERROR, "transparency", f"{what}: {report.pdfx} allows no transparency", n)
-    check_internal(page_texts(path), report, kind)
+    check_pdf_text(path, report, kind)
     report.findings.sort(key=lambda f: (f.page or 0))
     return report
 
