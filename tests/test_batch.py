@@ -252,3 +252,21 @@ def test_an_archive_without_issue_files_is_a_usage_error(tmp_path, capsys):
     (tmp_path / "a" / "notes.md").write_text("x", encoding="utf-8")
     assert batch(tmp_path / "a", tmp_path / "out") == 2
     assert "no issue files (*.txt)" in capsys.readouterr().err
+
+
+def test_temporaries_a_killed_run_left_are_removed(first_run, tmp_path):
+    archive, out, _ = first_run
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    left = copy / "yibin" / ".2024-04-08.pdf.x1y2.tmp"
+    left.write_bytes(b"%PDF-1.6 half")
+    batch(archive, copy)
+    assert not left.exists()
+
+
+def test_proof_writes_each_built_issues_proof_beside_its_pdf(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(CORPUS / "p02_dianli_zhiguang_enterprise.txt", archive / "p02.txt")
+    assert batch(archive, tmp_path / "out", "-j", "1", "--proof") == 0
+    assert (tmp_path / "out" / "p02.proof.pdf").read_bytes().startswith(b"%PDF")

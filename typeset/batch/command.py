@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from ..diagnostics import TypesetError
+from ..output import ensure_folder
 from .commit import commit, is_done, sweep_temporaries
 from .consistency import check_archive
 from .discover import discover
@@ -64,6 +65,9 @@ def run(args) -> int:
     except TypesetError as exc:
         print(exc.diagnostic, file=sys.stderr)
         return 2
+    except KeyboardInterrupt:       # before any issue was sent to a worker
+        print(f"{args.archive}: interrupted: no issue was built", file=sys.stderr)
+        return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -89,7 +93,6 @@ def _run(args) -> int:
     jobs = discover(archive, args.glob)
     if not jobs:
         raise _usage(f"no issue files ({args.glob}) in this folder", str(archive))
-    from ..output import ensure_folder
     ensure_folder(out)
     sweep_temporaries(out)
     state = State(out)
