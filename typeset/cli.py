@@ -68,9 +68,14 @@ def main(argv: list[str] | None = None) -> int:
                     "stops.")
     _proof_options(watch_cmd)
 
+    from .batch.command import add_parser as add_batch, run as run_batch
+    add_batch(commands)
+
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _interrupted)   # like Ctrl-C: clean up, one line
     try:
+        if args.command == "batch":
+            return run_batch(args)
         if args.command == "parse":
             return _parse(args)
         if args.command == "build":
