@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .design import Filler, Table
 from .design.schema import (REQUIRED, Choice, Context, Flag, Int, ListOf, MapOf, Section,
-                            Setting, SettingsError, Text, Url, read_yaml)
+                            Setting, SettingsError, Text, Url, read_yaml_file)
 
 PAPERS_DIR = Path(__file__).resolve().parents[1] / "papers"
 
@@ -101,11 +101,7 @@ PAPER = Section([
 
 def load_paper(path: Path) -> Paper:
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PaperError(f"cannot read paper file: {exc}", name) from None
-    root = read_yaml(text, name, PaperError)
+    root = read_yaml_file(path, "paper file", PaperError)
     if root is None:
         raise PaperError("empty paper file: it needs at least name:", name)
     ctx = Context(name, PaperError, path.parent)

@@ -43,7 +43,7 @@ from typing import Any
 
 from .design import Filler, Layout, Table
 from .design.schema import (REQUIRED, Choice, Context, Date, Int, ListOf, MapOf, Section,
-                            Setting, SettingsError, SourceLines, Span, Text, Url, read_yaml,
+                            Setting, SettingsError, SourceLines, Span, Text, Url, read_yaml_file,
                             suggest)
 from .model import Issue, title_of
 from .paper import PaperError, find_paper
@@ -207,13 +207,7 @@ def load_sidecar(path: Path) -> Sidecar:
     if not path.exists():
         return Sidecar()
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise SidecarError("sidecar is not UTF-8 text", name) from None
-    except OSError as exc:
-        raise SidecarError(f"cannot read sidecar: {exc.strerror}", name) from None
-    root = read_yaml(text, name, SidecarError)
+    root = read_yaml_file(path, "sidecar", SidecarError)
     if root is None:
         return Sidecar(name)
     ctx = Context(name, SidecarError, path.parent)

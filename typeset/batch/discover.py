@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..design.schema import Choice, Context, Flag, Section, Setting, SettingsError, Text, read_yaml
+from ..design.schema import Choice, Context, Flag, Section, Setting, SettingsError, Text, read_yaml_file
 
 FOLDER_SETTINGS_NAME = "typeset.yaml"
 
@@ -59,11 +59,7 @@ FOLDER = Section([
 
 def load_folder_settings(path: Path) -> FolderSettings:
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FolderSettingsError(f"cannot read folder settings: {exc}", name) from None
-    root = read_yaml(text, name, FolderSettingsError)
+    root = read_yaml_file(path, "folder settings", FolderSettingsError)
     if root is None:
         return FolderSettings(name)
     v = FOLDER.convert(root, Context(name, FolderSettingsError, path.parent), "")

@@ -109,6 +109,20 @@ def read_yaml(text: str, file: str, error: type[SettingsError] = SettingsError) 
         loader.dispose()
 
 
+def read_yaml_file(path: Path, what: str,
+                   error: type[SettingsError] = SettingsError) -> yaml.Node | None:
+    """The root node of the YAML file at `path` (UTF-8, a BOM allowed): a
+    file that cannot be read, or is not UTF-8, is one error naming `what`."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise error(f"{what} is not UTF-8 text", name) from None
+    except OSError as exc:
+        raise error(f"cannot read {what}: {exc.strerror}", name) from None
+    return read_yaml(text, name, error)
+
+
 def join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
