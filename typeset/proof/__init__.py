@@ -37,9 +37,10 @@ from ..audit import View
 from ..build import Prepared, prepare
 from ..diagnostics import Diagnostic
 from ..frames import Picture
-from ..output import ensure_folder, write_files
+from ..output import ensure_folder, sha256, write_files
 from ..parse.source import read_source
 from ..render.job import PrintJob
+from ..render.pdfx import pdf_date
 from ..render.pdffix import writing
 from .annotations import NOTE_SIZE, Note, add_annotations
 from .diff import Change, PlacedChanges, Spot, place_changes, source_changes
@@ -97,7 +98,7 @@ def proof(source: str | Path, out_dir: str | Path = "build", *, since: str | Pat
         new = read_source(source)
         changes = source_changes("\n".join(old.lines), "\n".join(new.lines))
         placed = place_changes(changes, laid.frames, issue, new.lines)
-        since_text = f"{Path(since).name} sha256:{_sha(Path(since))[:16]}"
+        since_text = f"{Path(since).name} sha256:{sha256(Path(since).read_bytes())[:16]}"
 
     job = PrintJob.for_issue(issue, source, laid.frames.title, laid.frames.subject)
     out_dir = Path(out_dir)
@@ -205,7 +206,7 @@ def _finish(data: bytes, sheets: list[Sheet], numbered, spots, job, number: int,
         what = (f"原文：{change.old}" if change.kind == "replace" else "插入") + \
             f"（源稿第{change.line}行）"
         notes.append(Note(page, "Highlight", rect, what, quads))
-    date = _pdf_date(built)
+    date = pdf_date(built)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         add_annotations(pdf, notes, date)
         info = pdf.docinfo
@@ -216,15 +217,3 @@ def _finish(data: bytes, sheets: list[Sheet], numbered, spots, job, number: int,
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
     return out.getvalue()
-
-
-def _pdf_date(when: dt.datetime) -> str:
-    offset = when.utcoffset() or dt.timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
-
-
-def _sha(path: Path) -> str:
-    import hashlib
-    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -3,7 +3,7 @@ draws it (typeset.render's PageRenderer), on a larger sheet with what a
 proofreader needs around and over it, and legend sheets at the end.
 
     sheet = Sheet.for_page(frame)    where the page sits on its sheet
-    pdf   = draw_proof(...)          PDF bytes, before the annotations
+    draw_page_sheet(...)             one page on its sheet; draw_legend_sheets(...) the legend
 
 A page sheet, from the top: the header strip (校样, paper, date, issue, 第N版,
 校次, build date, source checksums, sign-off fields 校对/责编/签发), column
