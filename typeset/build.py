@@ -9,7 +9,7 @@
     check_glyphs, check_text_kept                nothing missing, nothing lost (typeset.check)
     audit_pages(laid, design, issue)             hard rules on what is drawn (typeset.audit)
     pdf_bytes(laid.frames, fonts, job=job)       4 render (typeset.render)
-    to_pdfx(pdf, job)                            PDF/X-4: OutputIntent, XMP, PDF 1.6
+    to_pdfx(pdf, job)                            PDF/X-4 (or X-1a: pdfx="1a"): OutputIntent, XMP
 
 A build that would print a character no font has, or lose one, stops with an
 error naming the characters and their source lines, and writes no PDF. So
@@ -40,6 +40,7 @@ from .layout import LaidOut, lay_out
 from .output import ensure_folder, sha256, write_files
 from .parse import parse_issue
 from .render import PrintJob, pdf_bytes, to_pdfx
+from .render.job import pdfx_flavour
 from .sidecar import Sidecar, find_sidecar, staff_plan
 
 
@@ -59,7 +60,7 @@ PRINT_BLOCKING = frozenset({"masthead.missing", "masthead.date", "masthead.lunar
 
 def build(source: str | Path, out_dir: str | Path = "build", layout: str | None = None,
           sidecar: Sidecar | None = None, lunar_months: str | None = None,
-          strict: bool = True) -> BuildResult:
+          strict: bool = True, pdfx: str | None = None) -> BuildResult:
     """Typeset one issue file into `out_dir`/<stem>.pdf and its layout report.
 
     `layout`: a name in layouts/ or a path; else the sidecar's `layout:`, else
@@ -67,9 +68,11 @@ def build(source: str | Path, out_dir: str | Path = "build", layout: str | None 
     (numeric | traditional): else the design's calendar setting. `strict` (the
     default: a build for print) refuses masthead facts that do not check —
     no paper name or date, a date that does not exist, a lunar date that is
-    not the date's; `strict=False` (a draft) builds with them as warnings."""
+    not the date's; `strict=False` (a draft) builds with them as warnings.
+    `pdfx`: "4" (PDF/X-4) or "1a" (PDF/X-1a:2001, for old RIPs); None:
+    $TYPESET_PDFX, else "4" (typeset.render.job.pdfx_flavour)."""
     with _collector_for_a_build():
-        return _build(source, out_dir, layout, sidecar, lunar_months, strict)
+        return _build(source, out_dir, layout, sidecar, lunar_months, strict, pdfx)
 
 
 @dataclass(frozen=True)
@@ -112,8 +115,9 @@ def prepare(source: str | Path, layout: str | None = None, sidecar: Sidecar | No
     return Prepared(source, sidecar, design, issue, staff, fonts, laid)
 
 
-def _build(source, out_dir, layout, sidecar, lunar_months, strict) -> BuildResult:
+def _build(source, out_dir, layout, sidecar, lunar_months, strict, pdfx) -> BuildResult:
     clock = _Clock()
+    pdfx = pdfx_flavour(pdfx)    # a wrong flavour is refused before any work
     ready = prepare(source, layout, sidecar, lunar_months, strict, clock)
     source, design, issue, fonts, laid = (ready.source, ready.design, ready.issue, ready.fonts,
                                           ready.laid)
@@ -124,7 +128,7 @@ def _build(source, out_dir, layout, sidecar, lunar_months, strict) -> BuildResul
     if strict:
         refuse_audit_for_print(audit, PRINT_BLOCKING)
     clock.lap("audit")
-    job = PrintJob.for_issue(issue, source, laid.frames.title, laid.frames.subject)
+    job = PrintJob.for_issue(issue, source, laid.frames.title, laid.frames.subject, pdfx)
     pdf = pdf_bytes(laid.frames, fonts, job=job)
     clock.lap("render")
     pdf = to_pdfx(pdf, job)      # reportlab has no OutputIntent: finished with pikepdf

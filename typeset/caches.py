@@ -11,10 +11,11 @@ import os
 import re
 import struct
 import sys
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Iterable
+
+from .output import replace_files
 
 OFF = ("off", "0", "no", "false")
 
@@ -32,26 +33,14 @@ def user_cache_dir(setting: str, name: str) -> Path | None:
 
 
 def write_cache(file: Path, parts: Iterable[bytes]) -> bool:
-    """Write `parts` to `file` through a temporary file in its folder, fsynced
-    and renamed over it: a reader sees the old file or the new one, never half
-    of one. False (and nothing left behind) when the folder cannot be written."""
+    """Write `parts` to `file` whole (output.replace_files: a temporary
+    `.tmp-*<suffix>` in its folder, fsynced and renamed over it): a reader sees
+    the old file or the new one, never half of one. False (and nothing left
+    behind) when the folder cannot be written."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=file.suffix)
+        replace_files([(file, b"".join(parts))], temporary=lambda path: (".tmp-", path.suffix))
     except OSError:      # a read-only or missing folder, a file in the way: no cache
-        return False
-    try:
-        with os.fdopen(fd, "wb") as f:
-            for part in parts:
-                f.write(part)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, file)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         return False
     return True
 

@@ -15,6 +15,7 @@ import sys
 
 from .design.load import DEFAULT_LAYOUT
 from .diagnostics import TypesetError
+from .preflight.internal import KINDS
 from .sidecar import find_sidecar
 
 
@@ -37,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
                            help="a draft for proofing: masthead facts that do not check "
                                 "(no paper name or date, a wrong lunar date) are warnings, "
                                 "not errors")
+    build_cmd.add_argument("--pdfx", type=_pdfx, default=None, metavar="{4,1a}",
+                           help="the print PDF's flavour: 4 (PDF/X-4, the default) or 1a "
+                                "(PDF/X-1a:2001, no transparency, for old RIPs); without it "
+                                "$TYPESET_PDFX, else 4")
     _masthead_options(build_cmd)
 
     check_cmd = commands.add_parser(
@@ -50,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
                            help="bleed every page needs beyond its TrimBox (default 3; 0: not checked)")
     check_cmd.add_argument("--min-ppi", type=float, default=170.0,
                            help="warn about images below this resolution as placed (default 170)")
+    check_cmd.add_argument("--kind", choices=KINDS, default=None,
+                           help="the paper's kind: internal (连续性内部资料: its licence number, "
+                                "内部资料 免费交流 and issue number on page 1; no 本报, 记者 or "
+                                "刊号) or public (those rules do not apply); default: read off "
+                                "page 1")
     check_cmd.add_argument("--quiet", action="store_true", help="errors and the summary only")
 
     proof_cmd = commands.add_parser(
@@ -160,6 +170,15 @@ def _watch(args) -> int:
                  lunar_months=args.lunar_months, round=args.round)
 
 
+def _pdfx(text: str) -> str:
+    # checked by render.job.pdfx_flavour, imported only now: it loads the renderer (reportlab)
+    from .render.job import pdfx_flavour
+    try:
+        return pdfx_flavour(text)
+    except TypesetError as exc:
+        raise argparse.ArgumentTypeError(exc.diagnostic.message) from None
+
+
 def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -176,7 +195,7 @@ def _sidecar(args):
 def _build(args) -> int:
     from .build import build
     result = build(args.source, args.output, args.layout, _sidecar(args), args.lunar_months,
-                   strict=not args.draft)
+                   strict=not args.draft, pdfx=args.pdfx)
     for diagnostic in result.diagnostics:
         if diagnostic.severity != "info":
             print(diagnostic, file=sys.stderr)
@@ -192,7 +211,8 @@ def _check(args) -> int:
     from .preflight import ERROR, NOTE, check_pdf
     status = 0
     for path in args.pdf:
-        report = check_pdf(path, min_bleed_mm=args.min_bleed_mm, min_ppi=args.min_ppi)
+        report = check_pdf(path, min_bleed_mm=args.min_bleed_mm, min_ppi=args.min_ppi,
+                           kind=args.kind)
         counts = {s: sum(1 for f in report.findings if f.severity == s)
                   for s in (ERROR, "warning", NOTE)}
         for finding in report.findings:

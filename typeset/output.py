@@ -46,12 +46,32 @@ def ensure_folder(folder: Path) -> None:
 def write_files(files: list[tuple[Path, bytes]]) -> None:
     """Write each (path, data), in order: all to temporaries first, then
     renamed into place in the order given."""
+    for path, _ in files:
+        if path.is_dir():
+            raise TypesetError("cannot write output: a folder has this name", str(path))
+    try:
+        replace_files(files)
+    except OSError as exc:
+        where = exc.filename if isinstance(exc.filename, str) and not \
+            os.path.basename(exc.filename).startswith(".") else str(files[0][0])
+        raise TypesetError(f"cannot write output: {exc.strerror}", where) from None
+
+
+def _temporary_name(path: Path) -> tuple[str, str]:
+    return f".{path.name}.", ".tmp"      # .NAME.*.tmp: what typeset batch sweeps
+
+
+def replace_files(files: list[tuple[Path, bytes]], temporary=_temporary_name) -> None:
+    """write_files without its messages: each (path, data) to a temporary beside
+    it (named `temporary(path)` = (prefix, suffix)), flushed and fsynced, then
+    all renamed into place in the order given and the folder synced. An
+    OSError is raised as it came, and no temporary is left behind. Also the
+    per-user caches' writer (typeset.caches.write_cache)."""
     temps: list[str] = []
     try:
         for path, data in files:
-            if path.is_dir():
-                raise TypesetError("cannot write output: a folder has this name", str(path))
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            prefix, suffix = temporary(path)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=suffix)
             temps.append(tmp)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -61,10 +81,6 @@ def write_files(files: list[tuple[Path, bytes]]) -> None:
         for (path, _), tmp in zip(files, temps):
             os.replace(tmp, path)
         _sync_folder(files[0][0].parent)
-    except OSError as exc:
-        where = exc.filename if isinstance(exc.filename, str) and not \
-            os.path.basename(exc.filename).startswith(".") else str(files[0][0])
-        raise TypesetError(f"cannot write output: {exc.strerror}", where) from None
     finally:
         for tmp in temps:
             with contextlib.suppress(OSError):

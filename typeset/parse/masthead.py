@@ -32,6 +32,7 @@ from ..chars import significant
 from ..diagnostics import Diagnostic, warning
 from ..model import Masthead, Span
 from ..model.masthead import PRINTED_FIELDS, label_field
+from ..publication import LICENCE_LABEL, LICENCE_STEM
 from ..caches import Patterns
 from .blocks import Line, RawBlock, running_head_page
 
@@ -163,9 +164,10 @@ FORMS = (
     Form("issn", rf"(?:(?P<label>国际标准(?:连续出版物)?刊?号){_C})?"
                  r"(?P<value>ISSN ?\d{4}-\d{3}[\dX])"),
     Form("postal_code", rf"(?P<label>邮发代号|邮局代号|邮发代码){_C}(?P<value>\d{{1,3}} ?[-－] ?\d{{1,4}})"),
-    Form("licence", rf"(?P<label>(?:连续性)?内部资料(?:性出版物)?准印证(?:号)?|准印证(?:号)?|"
-                    rf"内部资料准印号|出版许可证号?|登记证号?){_C}(?P<value>{_V})"),
-    Form("licence", r"[^\s■：:，；]*(?:准印|审连|内资|内登|内部资料（)[^\s■：:，；]*号"),
+    # an internal publication's licence number (publication.py, shared with the
+    # preflight), and the other licences a masthead prints in that field
+    Form("licence", rf"(?P<label>{LICENCE_LABEL}|出版许可证号?|登记证号?){_C}(?P<value>{_V})"),
+    Form("licence", rf"[^\s■：:，；]*(?:{LICENCE_STEM}|内部资料（)[^\s■：:，；]*号"),
     Form("approval", r"[^\s■：:，；]+批准", strong=False),
     Form("note", r"内部资料|内部交流|免费交流|注意保存|内部发行"),
     Form("frequency", r"(?:每逢?|逢)[^\s■：:，；]{0,10}?出版|"

@@ -26,15 +26,17 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+from ..publication import LICENCE_LABEL, LICENCE_STEM
 from . import ERROR, WARNING
 
 KINDS = ("internal", "public")
 
 # A licence number: a labelled one (内部资料准印证号：豫内字…), or one that names
-# itself (…审连00018号, 京内资准字1911-L0381号, （豫）内资准字（2019）第12号).
+# itself (…审连00018号, 京内资准字1911-L0381号, （豫）内资准字（2019）第12号): the
+# pieces the masthead parser reads it by (typeset/publication.py).
 LICENCE = re.compile(
-    r"(?:内部资料(?:性出版物)?准印证号?|准印证号?|内部资料准印号)[:：]?[^，；。■]{0,24}?\d"
-    r"|(?:准印|审连|内资|内登)[^，；。：:■]{0,20}?\d[^，；。：:■]{0,12}?号")
+    rf"(?:{LICENCE_LABEL})[:：]?[^，；。■]{{0,24}}?\d"
+    rf"|(?:{LICENCE_STEM})[^，；。：:■]{{0,20}}?\d[^，；。：:■]{{0,12}}?号")
 NOTICE = re.compile(r"内部资料[■●·|｜、，]?免费交流")
 INTERNAL_SIGN = re.compile(r"内部资料")
 CN_NUMBER = re.compile(r"CN\d{2}[-－]\d{4}(?:/[A-Z]{1,2}\d{0,3})?|(?:国内统一|统一)刊号")

@@ -7,9 +7,12 @@ PDF/X flavour, output profile) and the one build date every date in the file is.
 
 Never the clock: the same input gives the same bytes. The output profile is
 the one in color/ unless TYPESET_OUTPUT_PROFILE names a printer's own (and
-TYPESET_OUTPUT_CONDITION its OutputConditionIdentifier); TYPESET_PDFX=1a makes
-PDF/X-1a:2001 for old RIPs instead of PDF/X-4. (These three belong in the
-layout or paper file; until the schema has them, the environment says.)
+TYPESET_OUTPUT_CONDITION its OutputConditionIdentifier). (These two belong in
+the layout or paper file; until the schema has them, the environment says.)
+The PDF/X flavour is the build's `pdfx` ("4", the default, or "1a" for
+PDF/X-1a:2001 for old RIPs: `typeset build --pdfx 1a`); where no one passes
+it (`typeset batch`, a bare PrintJob()), TYPESET_PDFX says, else PDF/X-4 —
+`pdfx_flavour()` is the one place that decides.
 """
 
 from __future__ import annotations
@@ -95,12 +98,18 @@ def default_profile() -> OutputProfile:
     return OutputProfile(profile.path, profile.identifier, profile.description, REGISTRY)
 
 
-def pdfx_flavour() -> str:
-    value = os.environ.get("TYPESET_PDFX", "4").strip().lower() or "4"
-    value = value.removeprefix("pdf/x-").removeprefix("x-").removeprefix("x")
-    if value not in PDFX_FLAVOURS:
-        raise TypesetError(f"TYPESET_PDFX={value!r}: expected 4 (PDF/X-4) or 1a (PDF/X-1a:2001)")
-    return value
+def pdfx_flavour(value: str | None = None) -> str:
+    """The PDF/X flavour, "4" or "1a": `value` when given (build's `pdfx`, the
+    command line's --pdfx), else $TYPESET_PDFX, else "4". PDF/X-4, X-4, x1a
+    and the like are read as 4 and 1a; anything else is a TypesetError."""
+    given = value is not None
+    text = value if given else os.environ.get("TYPESET_PDFX", "")
+    flavour = str(text).strip().lower() or "4"
+    flavour = flavour.removeprefix("pdf/x-").removeprefix("x-").removeprefix("x")
+    if flavour not in PDFX_FLAVOURS:
+        where = f"pdfx={value!r}" if given else f"TYPESET_PDFX={text!r}"
+        raise TypesetError(f"{where}: expected 4 (PDF/X-4) or 1a (PDF/X-1a:2001)")
+    return flavour
 
 
 @dataclass(frozen=True)
@@ -118,7 +127,9 @@ class PrintJob:
     profile: OutputProfile = field(default_factory=default_profile)
 
     @classmethod
-    def for_issue(cls, issue, source: str | Path, title: str = "", subject: str = "") -> "PrintJob":
+    def for_issue(cls, issue, source: str | Path, title: str = "", subject: str = "",
+                  pdfx: str | None = None) -> "PrintJob":
+        """The job for `issue` built from `source`; `pdfx`: see pdfx_flavour()."""
         m = issue.masthead
         parts = [m.issue_text or (f"第{m.issue_number}期" if m.issue_number else ""),
                  m.total_issue_text or (f"总第{m.total_issue_number}期" if m.total_issue_number else "")]
@@ -129,7 +140,7 @@ class PrintJob:
             digest = ""
         return cls(title=title, subject=subject, paper=m.paper_name or "", date=m.date,
                    issue_text=" ".join(p for p in parts if p), source_name=source.name,
-                   source_sha256=digest, first_page=issue.first_page)
+                   source_sha256=digest, first_page=issue.first_page, pdfx=pdfx_flavour(pdfx))
 
     def build_date(self) -> dt.datetime:
         """SOURCE_DATE_EPOCH (UTC) when set, else the issue's date at 00:00 Beijing
