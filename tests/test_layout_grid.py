@@ -3,7 +3,7 @@ column of a module starting on a grid line, columns balanced."""
 
 import pytest
 
-from typeset.layout.columns import split_columns, used_units
+from typeset.layout.columns import HOLE, split_columns, used_units
 from typeset.layout.measure import FlowLine, body_scales
 
 from .conftest import SEED_000, SEED_004
@@ -90,13 +90,19 @@ def _bottoms(layout, laid):
         yield (index + 1, module.item), [max(c) if c else start for c in ends], tallest
 
 
-def test_columns_of_a_module_end_within_its_tallest_line_of_each_other(case):
-    """Within one line in the grid's own size; in a larger size (五号: 1.2
-    grid lines a line) within one of its lines plus the wait of a byline that
-    starts on the next grid line."""
+def test_a_modules_columns_end_level_the_last_one_shorter_but_never_a_hole(case):
+    """齐脚: every column but the last ends within one of its lines of the
+    others (in a larger size, 五号 at 1.2 grid lines a line, plus the wait of
+    a byline that starts on the next grid line); the last is never longer,
+    and ends less than HOLE grid lines short."""
     _, layout, laid = case
-    uneven = {m: [round(b, 2) for b in bottoms] for m, bottoms, tallest in _bottoms(layout, laid)
-              if max(bottoms) - min(bottoms) > tallest + (0.8 if tallest > 1.01 else 0) + 0.01}
+    uneven = {}
+    for m, bottoms, tallest in _bottoms(layout, laid):
+        slack = tallest + (0.8 if tallest > 1.01 else 0) + 0.01
+        *before, last = bottoms
+        if before and (max(before) - min(before) > slack or last > max(before) + 0.01
+                       or max(before) - last >= HOLE):
+            uneven[m] = [round(b, 2) for b in bottoms]
     assert not uneven
 
 
@@ -107,12 +113,21 @@ def _lines(count: int) -> tuple[FlowLine, ...]:
 
 @pytest.mark.parametrize("count,columns", [(12, 6), (24, 6), (32, 8)])
 def test_split_columns_fills_evenly_divisible_flows_exactly(count, columns):
-    cols = split_columns(_lines(count), columns, 99)
+    cols = split_columns(_lines(count), columns)
     assert [used_units(c) for c in cols] == [count // columns] * columns
 
 
-def test_split_columns_balances_one_line_items_to_within_one_line():
-    cols = split_columns(_lines(31), 6, 99)
+def test_columns_end_level_and_the_last_takes_the_rest():
+    assert [used_units(c) for c in split_columns(_lines(32), 6)] == [6, 6, 6, 6, 6, 2]
+
+
+def test_a_paragraphs_last_line_is_not_left_alone_at_the_head_of_a_column():
+    cols = split_columns(_lines(31), 6)         # level would leave line 31 alone in column 6
+    assert sum(used_units(c) for c in cols) == 31
+    assert used_units(cols[-1]) >= 2
+
+
+def test_a_flow_that_would_leave_its_last_column_a_hole_is_spread_over_the_columns():
+    cols = split_columns(_lines(25), 6)         # level: 5 5 5 5 5 0 — an empty column
     used = [used_units(c) for c in cols]
-    assert sum(used) == 31
-    assert max(used) - min(used) <= 1
+    assert sum(used) == 25 and min(used) >= 4

@@ -255,7 +255,7 @@ def test_a_jump_part_in_sub_units_is_what_the_columns_fit_with_the_jump_line():
     for _ in range(300):
         heights = tuple(rng.choice((6, 6, 6, 6, 5, 10)) for _ in range(rng.randint(0, 40)))
         columns, height = rng.randint(1, 4), rng.randint(1, 20)
-        taken = prefix_before_a_grid_line(heights, 5, columns, height)
+        taken = prefix_before_a_grid_line(heights, 5, columns, height, 5)
         assert taken == 0 or fits(heights[:taken] + (5,), columns, height, 5)
         assert taken == len(heights) or not fits(heights[:taken + 1] + (5,), columns, height, 5)
 

@@ -25,6 +25,8 @@ class TextLine:
     color: str = "black"          # black | white (on a reversed ground) | red
     role: str = "body"            # the text role (design/roles.py), for proofs and checks
     story: str | None = None      # the story it belongs to (item3), epigraph, or None
+    loose: bool = False           # set more than ⅛ em a gap loose, as the composer reports
+                                  # (no better breaks, or a line driven to level a column)
 
 
 @dataclass(frozen=True)

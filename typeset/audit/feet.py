@@ -7,7 +7,11 @@ text after it in its column (a subhead's second line, or a subhead right over
 another, is judged with the last of them).
 
 Columns are the module's lines grouped by where they start (View); a
-column's foot is the grid line of its last line's character box.
+column's foot is the bottom of its lowest character box, and two feet are
+on the same line when they are less than half a body line apart — a body
+line of the module's own size: a larger body's lines are taller than the
+grid's, and its columns can end a fraction of a grid line apart (a subhead
+starts on the grid) while their last lines sit side by side.
 """
 
 from __future__ import annotations
@@ -26,29 +30,45 @@ def column_feet(view: View, module: Module) -> list[int]:
             for col in module.columns if col]
 
 
-def _column_at(view: View, module: Module, index: int) -> int:
-    page = view.page(module.page)
-    return view.column_of(page, module.column_lefts[index])
+def body_pitch(view: View, module: Module) -> float:
+    """pt from one body line to the next in the module (its body size's
+    leading; the grid's pitch for the grid's own size)."""
+    steps = sorted(round(b.element.baseline - a.element.baseline, 2) for col in module.columns
+                   for a, b in zip(col, col[1:]) if a.role == b.role == "body")
+    return steps[len(steps) // 2] if steps else view.pitch
+
+
+def _lines_short(view: View, module: Module) -> list[int]:
+    """How many body lines each column's foot is above the lowest foot of
+    the module's columns before the last (negative: below it)."""
+    pitch = body_pitch(view, module)
+    bottoms = [max(line.bottom for line in col) for col in module.columns if col]
+    foot = max(bottoms[:-1], default=bottoms[-1] if bottoms else 0.0)
+    return [round((foot - b) / pitch) for b in bottoms]
 
 
 def check_column_feet(view: View):
+    """One finding per module whose feet step: the columns before the last
+    that end short of the lowest of them, or a last column longer than they."""
     for page in view.pages:
         for module in page.modules:
             if module.report.kind in NOT_STORIES:
                 continue
             columns = [col for col in module.columns if col]
-            feet = column_feet(view, module)
-            for i in range(1, len(feet)):
-                last = i == len(feet) - 1
-                col = columns[i][-1]
-                if feet[i] > feet[i - 1]:
-                    yield view.at(col, f"column {i + 1} of {module.key} ends "
-                                       f"{feet[i] - feet[i - 1]} line(s) below column {i} (a "
-                                       "column is never longer than the one before it)")
-                elif feet[i] < feet[i - 1] and not last:
-                    yield view.at(col, f"column {i + 1} of {module.key} ends "
-                                       f"{feet[i - 1] - feet[i]} line(s) above column {i} and "
-                                       "is not the last")
+            if len(columns) < 2:
+                continue
+            short = _lines_short(view, module)
+            early = [(i, n) for i, n in enumerate(short[:-1]) if n > 0]
+            if early:
+                i, n = early[0]
+                names = ", ".join(str(c + 1) for c, _ in early)
+                yield view.at(columns[i][-1],
+                              f"column(s) {names} of {module.key} end {max(m for _, m in early)} "
+                              f"line(s) above the module's foot and are not the last")
+            elif short[-1] < 0:
+                yield view.at(columns[-1][-1],
+                              f"the last column of {module.key} ends {-short[-1]} line(s) below "
+                              "the others (a column is never longer than the one before it)")
 
 
 def check_subheads(view: View):

@@ -8,9 +8,11 @@ the count of justification gaps. Han characters have no stretch of their own: wh
 spaces cannot take is spread evenly over the gaps, and that per-gap expansion `e` is
 what the badness measures.
 
-demerits = (LINE_PENALTY + badness)² + penalty². Passes: first only lines with e ≤ ¼ em
-(small window, the usual case for Chinese), then e ≤ ½ em, then an emergency pass that
-accepts anything (overfull, underfull, 孤字) so a paragraph always gets lines.
+demerits = (LINE_PENALTY + badness)² + penalty². Passes: first only lines with e ≤ ⅛ em
+(small window, the usual case for Chinese: no visible letter-spacing), then e ≤ ¼ em, then
+e ≤ ½ em, then an emergency pass that accepts anything (overfull, underfull, 孤字) so a
+paragraph always gets lines. A line looser than ⅛ em costs SPACED_DEMERITS, so a pass that
+needs one has as few of them as it can.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 LINE_PENALTY = 10.0
-LOOSE = 0.25            # per-gap expansion above this is a loose line
+SPACED = 0.125          # per-gap expansion above this is letter-spaced (a loose line)
+LOOSE = 0.25            # …above this a very loose one
 MAX_EXPANSION = 0.5     # …above this a violation
 LOOSE_DEMERITS = 1000.0
+SPACED_DEMERITS = 300.0
 LONELY_DEMERITS = 1e8   # 孤字 on the last line: only when nothing else exists
 EPS = 1e-9
 INF = float("inf")
@@ -123,8 +127,17 @@ def line_badness(w: float, sh: float, st: float, g: float, target: float, last: 
     e = (extra - st) / g
     if e > tol + EPS:
         return INF
+    return _expansion_badness(e)
+
+
+def _expansion_badness(e: float) -> float:
+    """Badness of a line whose Han gaps each take e em more than their width."""
     bad = 5.0 + 100.0 * (e / LOOSE) ** 3
-    return bad + LOOSE_DEMERITS if e > LOOSE + EPS else bad
+    if e > SPACED + EPS:
+        bad += SPACED_DEMERITS
+    if e > LOOSE + EPS:
+        bad += LOOSE_DEMERITS
+    return bad
 
 
 def line_demerits(badness: float, penalty: float) -> float:
@@ -143,12 +156,64 @@ def find_breaks(inp: BreakInput, measure: float, first_measure: float,
     if n == 0:
         return Breaks((0,), False)
     if not ragged:
-        for tol in (LOOSE, MAX_EXPANSION):
+        # A narrow pass is only a faster way to the same answer while it needs no
+        # penalised break (a date, a URL joint): a wider pass may then find a
+        # looser line cheaper than that break, so it is tried, and being wider it
+        # is never worse.
+        found = None
+        for tol in (SPACED, LOOSE, MAX_EXPANSION):
             prev = _total_fit(inp, measure, first_measure, tol)
             if prev is not None:
-                return Breaks(_trace(prev, n), False)
+                found = _trace(prev, n)
+                if not any(inp.penalty[b] > 0 for b in found):
+                    break
+        if found is not None:
+            return Breaks(found, False)
     prev = _emergency_fit(inp, measure, first_measure, ragged)
     return Breaks(_trace(prev, n), not ragged)
+
+
+def breaks_in_lines(inp: BreakInput, measure: float, first_measure: float, count: int,
+                    tol: float = SPACED) -> Breaks | None:
+    """The total fit in exactly `count` lines (TeX's looseness): the least
+    demerits over the breaks that give that many lines, each line within `tol`
+    per-gap expansion and no 孤字; None when there is none. A column that
+    would end a line short asks for a paragraph set a line longer (or shorter,
+    its punctuation compressed) this way (layout.columns)."""
+    n = inp.n
+    if n == 0 or count < 1:
+        return None
+    # best[b][k]: (demerits, previous break) of the best k lines ending at b
+    best: list[dict[int, tuple[float, int]]] = [{} for _ in range(n + 1)]
+    best[0][0] = (0.0, -1)
+    for b in range(1, n + 1):
+        if not inp.breakable[b]:
+            continue
+        last = b == n
+        for a in range(b - 1, -1, -1):
+            target = first_measure if a == 0 else measure
+            w = inp.w_end[b] - inp.w_start[a]
+            sh = inp.sh_end[b] - inp.sh_start[a]
+            if w - sh > target + EPS:
+                break            # every earlier start is wider still
+            if not best[a] or (last and inp.lonely[a]):
+                continue
+            bad = line_badness(w, sh, inp.st_end[b] - inp.st_start[a],
+                               inp.g_end[b] - inp.g_start[a], target, last, tol)
+            if bad == INF:
+                continue
+            d = line_demerits(bad, inp.penalty[b])
+            here = best[b]
+            for k, (dk, _) in best[a].items():
+                if k < count and (k + 1 not in here or dk + d < here[k + 1][0]):
+                    here[k + 1] = (dk + d, a)
+    if count not in best[n]:
+        return None
+    ends, b, k = [], n, count
+    while b > 0:
+        ends.append(b)
+        b, k = best[b][k][1], k - 1
+    return Breaks(tuple(reversed(ends)), False)
 
 
 def _trace(prev: list[int], n: int) -> tuple[int, ...]:
@@ -176,6 +241,7 @@ def _total_fit(inp: BreakInput, measure: float, first: float, tol: float):
     best[0] = 0.0
     lp = LINE_PENALTY
     loose_limit = LOOSE + EPS
+    spaced_limit = SPACED + EPS
     tol_eps = tol + EPS
     m_eps = measure + EPS
     lo = 1          # first a >= 1 whose line to b is not overfull beyond its shrink
@@ -245,8 +311,10 @@ def _total_fit(inp: BreakInput, measure: float, first: float, tol: float):
                         continue
                     r = e / LOOSE
                     bad = 5.0 + 100.0 * r * r * r
-                    if e > loose_limit:
-                        bad += LOOSE_DEMERITS
+                    if e > spaced_limit:
+                        bad += SPACED_DEMERITS
+                        if e > loose_limit:
+                            bad += LOOSE_DEMERITS
             t = lp + bad
             d += t * t + pen2
             if d < bb:
@@ -308,9 +376,7 @@ def _emergency_badness(inp: BreakInput, a: int, b: int, w: float, sh: float, tar
     if g <= 0:
         return 1e6 * (1.0 + extra - st)
     e = (extra - st) / g
-    bad = 5.0 + 100.0 * (e / LOOSE) ** 3
-    if e > LOOSE + EPS:
-        bad += LOOSE_DEMERITS
+    bad = _expansion_badness(e)
     if e > MAX_EXPANSION + EPS:
         bad += 1e5
     return bad

@@ -9,6 +9,7 @@ ask free.
 from __future__ import annotations
 
 from ..design import Layout, Style
+from .breaks import SPACED
 from .paragraph import compose_paragraph
 from .values import ComposedParagraph, Metrics, ParagraphStyle, Run
 
@@ -29,6 +30,15 @@ class Composer:
                                       self.metrics)
             self._cache[key] = found
         return found
+
+    def paragraph_in(self, runs: tuple[Run, ...], style: ParagraphStyle, lines: int,
+                     tol: float = SPACED) -> ComposedParagraph | None:
+        """The paragraph set in exactly `lines` lines, none more than `tol` em
+        a gap loose, or None (compose_paragraph's `lines`)."""
+        key = (runs, style, lines, tol)
+        if key not in self._cache:
+            self._cache[key] = compose_paragraph(runs, style, self.metrics, lines, tol)
+        return self._cache[key]
 
     def style(self, role: str) -> Style:
         return self.layout.style(role)

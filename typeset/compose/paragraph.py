@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .audit import check_lines
-from .breaks import LOOSE, find_breaks, input_from_prepared
+from .breaks import SPACED, breaks_in_lines, find_breaks, input_from_prepared
 from .lines import build_lines
 from .values import ComposedParagraph, Metrics, ParagraphStyle, Run
 from .prepare import prepare
@@ -13,11 +13,14 @@ from .prepare import prepare
 _ALIGNS = ("justify", "left", "center", "right")
 
 
-def compose_paragraph(runs: Sequence[Run], style: ParagraphStyle,
-                      metrics: Metrics) -> ComposedParagraph:
+def compose_paragraph(runs: Sequence[Run], style: ParagraphStyle, metrics: Metrics,
+                      lines: int | None = None, tol: float = SPACED) -> ComposedParagraph | None:
     """Break and justify one paragraph. Never raises on text, never drops a character:
     concatenating every glyph's `char` gives back the runs' text exactly (a space at a
-    line break stays as a zero-width glyph at the end of its line)."""
+    line break stays as a zero-width glyph at the end of its line).
+
+    `lines`: set it in exactly that many lines, none of them more than `tol`
+    em a gap looser (breaks.breaks_in_lines), or None when it cannot be."""
     measure = float(style.measure)
     indent = min(max(float(style.indent), 0.0), measure)
     align = style.align if style.align in _ALIGNS else "justify"
@@ -26,7 +29,12 @@ def compose_paragraph(runs: Sequence[Run], style: ParagraphStyle,
     if len(p) == 0:
         return ComposedParagraph((), 0, ())
     inp = input_from_prepared(p)
-    breaks = find_breaks(inp, measure, measure - indent, ragged=align != "justify")
+    if lines is None:
+        breaks = find_breaks(inp, measure, measure - indent, ragged=align != "justify")
+    else:
+        breaks = breaks_in_lines(inp, measure, measure - indent, lines, tol)
+        if breaks is None:
+            return None
     lines, reports = build_lines(p, breaks.ends, measure, indent, align, last_align)
     violations = []
     if breaks.emergency:
@@ -37,5 +45,5 @@ def compose_paragraph(runs: Sequence[Run], style: ParagraphStyle,
         if r.underfull > 1e-6:
             violations.append(f"line {no}: underfull by {r.underfull:.3g} em (nothing to stretch)")
     violations.extend(check_lines(lines))
-    loose = sum(1 for line in lines if line.gap_expansion > LOOSE + 1e-9)
+    loose = sum(1 for line in lines if line.gap_expansion > SPACED + 1e-9)
     return ComposedParagraph(tuple(lines), loose, tuple(violations))

@@ -46,7 +46,7 @@ class Line:
 @dataclass(frozen=True)
 class ComposedParagraph:
     lines: tuple[Line, ...]
-    loose_lines: int              # lines whose per-gap expansion > 0.25 em
+    loose_lines: int              # lines whose per-gap expansion > ⅛ em (breaks.SPACED)
     violations: tuple[str, ...]   # human-readable; empty when clean
 
     @property

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..compose import Composer
 from ..design import PT_PER_MM, Table
 from ..diagnostics import Diagnostic, TypesetError
-from ..frames import DocumentFrames, PageFrame
+from ..frames import DocumentFrames, PageFrame, TextLine
 from ..model import Banner, Issue
 from ..sidecar import StaffPlan
 from .fillers import FillerLibrary
@@ -107,7 +107,7 @@ class _Run:
         report = LayoutReport(
             pages, round(plan.cost, 1), warnings,
             Table({s.key: s.measured.violations for s in stories if s.measured.violations}),
-            Table({s.key: s.measured.loose_lines for s in stories if s.measured.loose_lines}))
+            Table(_loose_lines(frames)))
         return LaidOut(frames, plan, report)
 
     def _plan(self, stories: list[Story], changed: frozenset[int]) -> Plan:
@@ -133,6 +133,17 @@ class _Run:
         except NoLayout as exc:
             raise TypesetError(str(exc), self.issue.source) from None
         return plan
+
+
+def _loose_lines(frames: DocumentFrames) -> dict[str, int]:
+    """Story → its drawn lines the composer set looser than ⅛ em a gap, counted
+    from the frames the renderer draws (what the page shows)."""
+    counts: dict[str, int] = {}
+    for page in frames.pages:
+        for e in page.elements:
+            if isinstance(e, TextLine) and e.loose and e.story:
+                counts[e.story] = counts.get(e.story, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def _banner_stories(issue: Issue) -> frozenset[str]:

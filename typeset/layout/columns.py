@@ -7,20 +7,31 @@ a grid line. A flow set in a larger body size (五号 on a 小五 grid: 5 lines
 in 6 grid lines) has subdiv 5 and lines 6 units tall, so its columns can end
 after any line and still start on the grid.
 
-Items are never cut. The columns are filled greedily to the least height at
-which everything fits (`column_height`), so bottoms inside a module differ by
-less than the tallest item; placement and drawing use this same arithmetic,
-so what placement counts is exactly what gets drawn. Then, where a column has
-room, a subhead is not left at a column foot and a column does not start with
-a paragraph's single last line (孤行).
+Items are never cut. A module's columns end level (齐脚): every column but
+the last is filled to the module's column height — the least height that
+holds the flow (`column_height`), which placement counts with too — and the
+last takes the rest, never more. A subhead is not left at a column foot
+without two lines of its text, nor a paragraph's single first or last line
+alone at a column's foot or head (孤行): the column ends before them. Where a
+column then ends short — that, or the next item is taller than the room left
+— a paragraph in it is set a line longer (`looser`: the composer's
+exact-line-count breaking), as a make-up editor drives a line (拉行): with no
+line letter-spaced (more than ⅛ em a gap) where a paragraph allows, else with
+lines up to ¼ em loose, which the composer counts as loose and the report
+names; the last column is brought level the same way where the paragraphs
+allow. What cannot be levelled stays, and the page audit (rule 7)
+names it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from ..compose.breaks import LOOSE, SPACED
 
 if TYPE_CHECKING:      # measure.py builds flows; this module only arranges them
     from .measure import FlowLine
@@ -119,27 +130,331 @@ def prefix_before_a_line(heights: Sequence[int], columns: int, height: int) -> i
     return taken
 
 
-def split_columns(flow: tuple[FlowLine, ...], columns: int,
-                  height: int) -> list[list[tuple[FlowLine, int]]]:
-    """The flow in `columns` columns of at most `height` grid lines, as evenly
-    as it allows: each column a list of (item, start in sub-units)."""
-    out: list[list[tuple[FlowLine, int]]] = [[] for _ in range(columns)]
-    if not flow:
-        return out
-    subdiv = flow[0].subdiv
-    heights = tuple(f.height for f in flow)
-    limit = max(min(height, column_height(heights, columns, subdiv)),
-                column_height(heights, columns, subdiv))  # over the module: drawn, reported
-    for column, start, index in _balanced(heights, subdiv, columns, limit):
-        out[column].append((flow[index], start))
-    _polish(out, limit * subdiv, subdiv)
+Placed = list[list[tuple["FlowLine", int]]]
+Looser = Callable[[tuple["FlowLine", ...], float], "tuple[FlowLine, ...] | None"]
+
+SUBHEAD_KEEP = 2        # lines of its text a subhead keeps under it in its column
+# What a column fault costs when the ways of filling are compared: a line a
+# column other than the last ends short, a subhead stranded at a column foot,
+# a 孤行, a line the last column ends short, an empty column (a white hole).
+SHORT_LINE, STRANDED, LONE_LINE, LAST_SHORT, EMPTY = 3, 5, 2, 1, 100
+HOLE = 5                # grid lines a column ends short of the module's foot that make
+                        # a white hole (priced as an empty column: spread instead)
+MAX_TRIES = 80          # paragraphs set again, at most, per module
+MAX_DRIVEN_LOOSE = 3    # lines a paragraph driven a line longer may set loose (> ⅛ em)
+TOLERANCES = (SPACED, LOOSE)   # em a gap a paragraph set a line longer may take, in turn
+
+
+def level_feet(heights: Sequence[int], subdiv: int, columns: int, height: int) -> list[int]:
+    """Units used in each column as split_columns fills the flow to `height`
+    grid lines before it sets any paragraph again — level, or spread where
+    level would leave a hole (what placement reckons white with)."""
+    used = [0] * columns
+    for (column, start), h in zip(_assign(heights, subdiv, columns, height) or (), heights):
+        used[column] = start + h
+    if columns > 1 and -(-(height * subdiv - used[-1]) // subdiv) >= HOLE:
+        used = [0] * columns
+        for column, start, index in _spread(tuple(heights), subdiv, columns, height):
+            used[column] = start + heights[index]
+    return used
+
+
+# Lines of other text at least between a pull quote and the sentence it
+# repeats (and between two pull quotes): never right before or after it.
+QUOTE_CLEAR = 4
+QUOTE_MOVES = 6         # other places a pull quote level with its sentence is tried in
+
+
+def sentence_lines(flow: Sequence[FlowLine], source, sentence: str) -> tuple[int, int] | None:
+    """The first and last index of the flow's body lines (of the paragraph
+    from `source`) that carry `sentence`, or None when it is not there."""
+    indices = [i for i, f in enumerate(flow) if f.role == "body" and f.source == source]
+    starts, text = [], ""
+    for i in indices:
+        starts.append(len(text))
+        text += "".join(g.char for line in flow[i].lines for g in line.glyphs)
+    at = text.find(sentence)
+    if at < 0:
+        return None
+    end = at + len(sentence)
+    first = max(k for k, start in enumerate(starts) if start <= at)
+    last = max(k for k, start in enumerate(starts) if start < end)
+    return indices[first], indices[last]
+
+
+def quote_positions(flow: Sequence[FlowLine], lines: tuple[int, int], taken: list[int]):
+    """Where a pull quote repeating the sentence on flow lines `lines` may go,
+    nearest first (after the sentence on a tie): between two paragraphs of
+    running text, at least QUOTE_CLEAR lines of other text from the sentence
+    and from the quotes already `taken`. None at all when the story is too
+    short for it."""
+    first, last = lines
+    ranked = []
+    for i in range(1, len(flow)):
+        before, after = flow[i - 1], flow[i]
+        if not (before.role == "body" and before.paragraph_end
+                and after.role == "body" and after.paragraph_start):
+            continue
+        if first <= i <= last + 1:
+            continue
+        gap = i - 1 - last if i > last else first - i
+        if gap < QUOTE_CLEAR or any(abs(i - t) < QUOTE_CLEAR for t in taken):
+            continue
+        ranked.append((gap, 0 if i > last else 1, i))
+    return (i for _, _, i in sorted(ranked))
+
+
+def _quotes_beside(flow: Sequence[FlowLine], where: list) -> list[int]:
+    """The pull quotes (flow indices) that stand level with a line of their
+    own sentence in the neighbouring column."""
+    out = []
+    for q, item in enumerate(flow):
+        if item.role != "pullquote" or item.repeats is None:
+            continue
+        found = sentence_lines(flow, *item.repeats)
+        if found is None:
+            continue
+        column, start = where[q]
+        end = start + item.height
+        if any(abs(where[j][0] - column) == 1 and where[j][1] < end
+               and where[j][1] + flow[j].height > start
+               for j in range(found[0], found[1] + 1)):
+            out.append(q)
     return out
 
 
-def _balanced(heights: tuple[int, ...], subdiv: int, columns: int, limit: int):
+def _quote_moved(flow: list, q: int) -> list[list]:
+    """The flow with pull quote q moved to each of its next-best places."""
+    item = flow[q]
+    rest = flow[:q] + flow[q + 1:]
+    found = sentence_lines(rest, *item.repeats)
+    if found is None:
+        return []
+    others = [i for i, f in enumerate(rest) if f.role == "pullquote"]
+    out = []
+    for position in quote_positions(rest, found, others):
+        if position != q:
+            out.append(rest[:position] + [item] + rest[position:])
+        if len(out) == QUOTE_MOVES:
+            break
+    return out
+
+
+@dataclass(frozen=True)
+class _Shape:
+    columns: int
+    limit: int          # units a column holds: the least column height that holds the flow
+    subdiv: int         # units per grid line
+    room: int           # units from the columns' top to the module's foot (>= limit)
+
+
+def split_columns(flow: tuple[FlowLine, ...], columns: int,
+                  looser: Looser | None = None, height: int | None = None) -> Placed:
+    """The flow in `columns` level columns of the least height that holds it
+    (a module taller than that has air over its head or white at its feet):
+    each column a list of (item, start in sub-units). `looser` sets a whole
+    paragraph (its flow lines) a line longer, or says it cannot (None);
+    `height`, the module's body height in grid lines, is what a hole is
+    measured against (the column height when not given)."""
+    if not flow:
+        return [[] for _ in range(columns)]
+    subdiv = flow[0].subdiv
+    limit = column_height(tuple(f.height for f in flow), columns, subdiv) * subdiv
+    m = _Shape(columns, limit, subdiv, max(limit, (height or 0) * subdiv))
+    best: tuple[float, list, list] | None = None
+    for keep in (True, False):
+        found = _levelled(list(flow), m, keep, looser)
+        if found and (best is None or found[0] < best[0]):
+            best = found
+        if best and best[0] == 0:
+            break
+    if best is not None and columns > 1:
+        best = _quote_clear(best, m, looser)
+    if best is None or best[0] >= EMPTY:     # a hole or an empty column: spread the flow
+        spread = list(_spread(tuple(f.height for f in flow), subdiv, columns, limit // subdiv))
+        where = [(column, start) for column, start, _ in spread]
+        score = _faults(list(flow), where, m)
+        if best is None or score < best[0]:
+            best = (score, list(flow), where)
+    _, items, where = best
+    out: Placed = [[] for _ in range(columns)]
+    for item, (column, start) in zip(items, where):
+        out[column].append((item, start))
+    return out
+
+
+def _quote_clear(best: tuple[float, list, list], m: _Shape,
+                 looser: Looser | None) -> tuple[float, list, list]:
+    """`best` with any pull quote that stands level with its own sentence in
+    the next column moved to the next-best place that does not (rule 3: the
+    reader would read the sentence twice side by side); the filling that
+    costs least, or `best` when no place clears it."""
+    _, flow, where = best
+    for q in _quotes_beside(flow, where):
+        trials = []
+        for moved in _quote_moved(flow, q):
+            for keep in (True, False):
+                found = _levelled(moved, m, keep, looser)
+                if found and not _quotes_beside(found[1], found[2]):
+                    trials.append(found)
+        if trials:
+            return min(trials, key=lambda t: t[0])
+    return best
+
+
+def _levelled(flow: list, m: _Shape, keep: bool,
+              looser: Looser | None) -> tuple[float, list, list] | None:
+    """The flow filled level (`keep`: columns end before what they would
+    strand), then paragraphs set a line longer, one at a time, while that
+    lowers the faults; None when the keep rules push it past the last foot."""
+    where = _fill(flow, m, keep)
+    if where is None:
+        return None
+    score = _faults(flow, where, m)
+    tried: set[tuple[int, float]] = set()
+    while score and looser is not None and len(tried) < MAX_TRIES:
+        for a, b, tol in _candidates(flow, where, m):
+            if (id(flow[a]), tol) in tried or len(tried) >= MAX_TRIES:
+                continue
+            tried.add((id(flow[a]), tol))
+            longer = looser(tuple(flow[a:b]), tol)
+            if longer is None or _loose(longer) > MAX_DRIVEN_LOOSE:
+                continue
+            trial = flow[:a] + list(longer) + flow[b:]
+            placed = _fill(trial, m, keep)
+            if placed is None:
+                continue
+            faults = _faults(trial, placed, m)
+            if faults < score:
+                flow, where, score = trial, placed, faults
+                tried.update((id(longer[0]), t) for t in TOLERANCES)
+                break
+        else:
+            break
+    return score, flow, where
+
+
+def _loose(lines: Sequence[FlowLine]) -> int:
+    return sum(1 for f in lines for line in f.lines if line.gap_expansion > SPACED + 1e-9)
+
+
+def _fill(flow: list, m: _Shape, keep: bool) -> list | None:
+    """(column, start) per item: each column filled to `limit` units before
+    the next, a column ending before what it would strand when `keep`."""
+    columns, limit, subdiv = m.columns, m.limit, m.subdiv
+    where: list[tuple[int, int]] = []
+    column = used = first = i = 0
+    while i < len(flow):
+        h = flow[i].height
+        start = _start(used, h, subdiv)
+        if start + h <= limit:
+            where.append((column, start))
+            used = start + h
+            i += 1
+            continue
+        if column + 1 >= columns or h > limit:
+            return None
+        if keep:
+            i = _kept_break(flow, first, i)
+            del where[i:]
+        column, used, first = column + 1, 0, i
+    return where
+
+
+def _kept_break(flow: list, first: int, end: int) -> int:
+    """Where a column that holds flow[first:end] should end instead, so that it
+    strands nothing: not after a subhead with fewer than SUBHEAD_KEEP lines of
+    its text under it, not after a paragraph's first line alone, not before a
+    paragraph's last line alone. `end` when it strands nothing or when ending
+    earlier would leave the column empty."""
+    b = end
+    for _ in range(3):
+        moved = b
+        for j in range(b - 1, max(first, b - 1 - SUBHEAD_KEEP), -1):
+            if flow[j].keep_with_next:           # a subhead too near the foot
+                b = j
+                break
+        while b - 1 > first and flow[b - 1].keep_with_next:
+            b -= 1                               # a subhead right over it goes too
+        if b <= first:
+            return end
+        if b < len(flow) and flow[b - 1].role == "body" and flow[b].role == "body" \
+                and not flow[b - 1].paragraph_end:
+            before = b - next(j for j in range(b - 1, first - 1, -1)
+                              if flow[j].paragraph_start or j == first)
+            after = next(j for j in range(b, len(flow)) if flow[j].paragraph_end
+                         or j == len(flow) - 1) - b + 1
+            if after == 1:
+                b -= 1
+                before -= 1
+            if before == 1:
+                b -= 1
+        if b == moved:
+            break
+    return b if b > first else end
+
+
+def _faults(flow: list, where: list, m: _Shape) -> float:
+    """What a filling costs an editor's eye (SHORT_LINE … EMPTY); a column
+    ending HOLE grid lines or more above the module's foot is a hole."""
+    columns, limit, subdiv = m.columns, m.limit, m.subdiv
+    used = [0] * columns
+    firsts: list[int | None] = [None] * columns
+    for index, ((column, start), item) in enumerate(zip(where, flow)):
+        used[column] = start + item.height
+        if firsts[column] is None:
+            firsts[column] = index
+    line = min((f.height for f in flow if f.role == "body"), default=subdiv)
+    score = 0.0
+    for column in range(columns):
+        if firsts[column] is None:
+            score += EMPTY
+            continue
+        short = (limit - used[column]) // line
+        score += short * (SHORT_LINE if column < columns - 1 else LAST_SHORT)
+        if -(-(m.room - used[column]) // subdiv) >= HOLE and columns > 1:  # grid lines, part ones too
+            score += EMPTY
+        if column and firsts[column - 1] is not None:
+            b = firsts[column]
+            if _kept_break(flow, firsts[column - 1], b) != b:
+                score += STRANDED if any(f.keep_with_next for f in flow[max(0, b - 3):b]) \
+                    else LONE_LINE
+    return score
+
+
+def _candidates(flow: list, where: list, m: _Shape):
+    """Whole paragraphs (first, end index, tolerance) worth setting a line
+    longer, the likeliest first: those ending in the first column that ends
+    short (it gains the line), then in the columns before it; when only the
+    last column is short, those in it, then the ones before. Every paragraph
+    is tried without letter-spacing before any is tried with it."""
+    columns, limit, subdiv = m.columns, m.limit, m.subdiv
+    used = [0] * columns
+    for (column, start), item in zip(where, flow):
+        used[column] = start + item.height
+    line = min((f.height for f in flow if f.role == "body"), default=subdiv)
+    short = next((c for c in range(columns - 1) if limit - used[c] >= line), columns - 1)
+    paragraphs: list[tuple[int, int, int]] = []       # (column of its end, first, end)
+    start = None
+    for index, item in enumerate(flow):
+        if item.role != "body":
+            start = None
+            continue
+        if item.paragraph_start:
+            start = index if item.setting is not None else None
+        if item.paragraph_end and start is not None:
+            paragraphs.append((where[index][0], start, index + 1))
+            start = None
+    ranked = sorted((p for p in paragraphs if p[0] <= short),
+                    key=lambda p: (short - p[0], -(p[2] - p[1])))
+    return [(a, b, tol) for tol in TOLERANCES for _, a, b in ranked]
+
+
+def _spread(heights: tuple[int, ...], subdiv: int, columns: int, limit: int):
     """Each column filled to its share of what is left (the rest divided by
     the columns left), taking more only when the later columns could not
-    hold the rest otherwise: 31 lines in 6 columns give 6, 5, 5, 5, 5, 5."""
+    hold the rest otherwise: a flow too short to fill its columns level is
+    spread over them all rather than leave one empty."""
     i = 0
     for column in range(columns):
         left = columns - column
@@ -155,36 +470,6 @@ def _balanced(heights: tuple[int, ...], subdiv: int, columns: int, limit: int):
             yield column, start, i
             used = start + h
             i += 1
-
-
-def _polish(out: list[list[tuple[FlowLine, int]]], limit: int, subdiv: int) -> None:
-    """Move an item to the next column where that column has room: a subhead
-    at a column foot, or a paragraph's last line alone at a column head."""
-    for index in range(len(out) - 1):
-        column, following = out[index], out[index + 1]
-        if not column or not following:
-            continue
-        last = column[-1][0]
-        head = following[0][0]
-        orphan = (head.paragraph_end and not head.paragraph_start and len(column) > 1
-                  and not last.keep_with_next)
-        if not (last.keep_with_next or orphan):
-            continue
-        moved = [last] + [item for item, _ in following]
-        places = _assign(tuple(f.height for f in moved), subdiv, 1, limit // subdiv)
-        if places is None:
-            continue
-        before = (column[:], following[:])
-        column.pop()
-        following[:] = [(item, start) for item, (_, start) in zip(moved, places)]
-        if not _even(out):     # balance first: bottoms stay within the tallest item
-            column[:], following[:] = before
-
-
-def _even(out: list[list[tuple[FlowLine, int]]]) -> bool:
-    bottoms = [used_units(column) for column in out if column]
-    tallest = max((item.height for column in out for item, _ in column), default=0)
-    return not bottoms or max(bottoms) - min(bottoms) <= tallest
 
 
 def used_units(column: list[tuple[FlowLine, int]]) -> int:

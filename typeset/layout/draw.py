@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..compose import Composer, Line, Run
+from ..compose.breaks import SPACED
 from ..design import BASELINE_RATIO, PT_PER_MM, Filler, Layout
 from ..design.units import FILLER_LINE, PROMO_LINE, SET_LINE
 from ..frames import Box, Element, QRCode, Rule, TextLine
@@ -74,7 +75,8 @@ def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: 
     grid = layout.grid
     rule = layout.rules.column_rule_pt
     top_y = first_line * layout.line_pitch_pt
-    columns = split_columns(flow, module.width, body_height)
+    columns = split_columns(flow, module.width,
+                            lambda lines, tol: looser(composer, lines, tol), body_height)
     xs, text_w = column_lefts(layout, module, boxed)
     for index, column in enumerate(columns):
         x = xs[index]
@@ -85,6 +87,24 @@ def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: 
             gx = (xs[index - 1] + text_w + x) / 2
             page.add(Rule(gx, top_y, gx, top_y + grid.lines_height_pt(body_height), rule))
     return columns
+
+
+def looser(composer: Composer, lines: tuple[FlowLine, ...],
+           tol: float) -> tuple[FlowLine, ...] | None:
+    """A body paragraph's flow lines set again a line longer, none of its
+    lines more than `tol` em a gap loose; None when the paragraph cannot be
+    (columns.py)."""
+    head = lines[0]
+    if head.setting is None:
+        return None
+    runs, style = head.setting
+    result = composer.paragraph_in(runs, style, len(lines) + 1, tol)
+    if result is None:
+        return None
+    last = len(result.lines) - 1
+    return tuple(replace(head, lines=(line,), paragraph_start=n == 0, paragraph_end=n == last,
+                         setting=head.setting if n == 0 else None)
+                 for n, line in enumerate(result.lines))
 
 
 def column_lefts(layout: Layout, module: Module, boxed: bool) -> tuple[list[float], float]:
@@ -118,7 +138,8 @@ def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top
         # a body line (of the grid's size or larger): its baseline where the
         # grid puts a body baseline, shifted down by half the size difference
         baseline = top + BASELINE_RATIO * body + (item.size - body) * 0.5
-        page.add(TextLine(x, baseline, item.size, item.lines[0].glyphs, role=item.role))
+        page.add(TextLine(x, baseline, item.size, item.lines[0].glyphs, role=item.role,
+                          loose=item.lines[0].gap_expansion > SPACED + 1e-9))
         return
     # A subhead or pull quote: its lines centred in the lines it occupies.
     block = len(item.lines) * item.size * SET_LINE.height
@@ -132,7 +153,7 @@ def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top
     for composed in item.lines:
         y += item.size * SET_LINE.height
         page.add(TextLine(x, y - item.size * SET_LINE.descent, item.size, composed.glyphs,
-                          role=item.role))
+                          role=item.role, loose=composed.gap_expansion > SPACED + 1e-9))
 
 
 def draw_head(page: PageDraw, layout: Layout, module: Module, head: HeadBlock) -> None:
@@ -148,13 +169,14 @@ def composed_line(composer: Composer, text: str, role: str, measure_em: float,
     return result.lines[0]
 
 
-def jump_line(composer: Composer, text: str, subdiv: int = 1) -> FlowLine:
-    """（下转第N版） / （上接第N版）: one line of the flow it joins, whose lines
-    are `subdiv` parts of a grid line (a larger body's)."""
+def jump_line(composer: Composer, text: str, subdiv: int = 1, height: int = 1) -> FlowLine:
+    """（下转第N版） / （上接第N版）: one body line of the flow it joins (`height`
+    sub-units, `subdiv` of them a grid line: a larger body's line is taller),
+    so the lines after it stay level with the other columns'."""
     layout = composer.layout
     style = composer.style("jump")
     measure = layout.grid.column_chars * layout.body_size_pt / style.size_pt
-    return FlowLine(subdiv, (composed_line(composer, text, "jump", measure, style.align),),
+    return FlowLine(height, (composed_line(composer, text, "jump", measure, style.align),),
                     "jump", style.size_pt, subdiv=subdiv)
 
 

@@ -18,8 +18,8 @@ standing inline in the first paragraph is not set again. A link box (相关链�
 is set a character narrower than a column, inside its frame (draw.py).
 
 Pull quotes: only from a story of MIN_QUOTED_STORY characters or more, and
-never beside the sentence they repeat (QUOTE_CLEAR lines of other text at
-least between them).
+never next to the sentence they repeat (columns.QUOTE_CLEAR lines of other
+text at least between them) nor level with it in the next column.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..compose import ComposedParagraph, Composer, Line, Run
+from ..compose import ComposedParagraph, Composer, Line, ParagraphStyle, Run
 from ..design import ZIHAO_PT, Layout, zihao_name
 from ..design.units import LARGER_BODY_LEADING, LARGER_BODY_LINE, PULL_QUOTE_SCALE, SET_LINE
 from ..model import (Article, Banner, Block, Byline, Continuation, Headline, Item, LineGroup,
                      Paragraph, Promo, Span, Subhead, title_of)
+from .columns import quote_positions, sentence_lines
 from .place import prices
 
 # A boxed story (a link box, 相关链接): its text is set this many body
@@ -83,6 +84,12 @@ class FlowLine:
     paragraph_start: bool = False
     keep_with_next: bool = False    # a subhead: never the last thing in a column
     subdiv: int = 1                 # units per grid line in this item's flow (columns.py)
+    # on a body paragraph's first line: its runs and style, so that it can be
+    # set again a line longer where a column would end short (columns.py)
+    setting: tuple[tuple[Run, ...], ParagraphStyle] | None = None
+    # on a pull quote: the paragraph (its source) and the sentence it repeats,
+    # which it never stands beside (columns.py)
+    repeats: tuple[Span | None, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,6 @@ class Measured:
     item: Item
     flow: tuple[FlowLine, ...]
     violations: tuple[str, ...]     # typography problems the composer reported, with source
-    loose_lines: int
 
     @property
     def subdiv(self) -> int:
@@ -134,7 +140,6 @@ def measure_item(key: str, item: Item, composer: Composer,
                  scale: BodyScale | None = None) -> Measured:
     flow: list[FlowLine] = []
     violations: list[str] = []
-    loose = 0
     layout = composer.layout
     subdiv = scale.lines if scale else 1
     body_size = scale.size if scale else layout.body_size_pt
@@ -142,21 +147,22 @@ def measure_item(key: str, item: Item, composer: Composer,
     body_measure = float(int(column_em * layout.body_size_pt / body_size))
 
     def add(result: ComposedParagraph, role: str, source: Span | None,
-            size: float | None = None) -> None:
-        nonlocal loose
-        loose += result.loose_lines
+            size: float | None = None, setting=None) -> None:
         for v in result.violations:
             violations.append(f"{source}: {v}" if source else v)
         count = len(result.lines)
         if size is None:
             size = composer.style(role).size_pt if role != "body" else body_size
         # a body line of a larger size is grid_lines/lines of a grid line tall
-        # (so is a caption larger than the grid's body size)
-        larger = role == "body" or (role == "caption" and size > layout.body_size_pt + 1e-9)
+        # (so is a caption larger than the grid's body size), and so is its
+        # credit line: it ends its column level with the other columns' lines
+        larger = role in ("body", "byline") or (role == "caption"
+                                                and size > layout.body_size_pt + 1e-9)
         height = scale.grid_lines if scale and larger else subdiv
         for index, line in enumerate(result.lines):
             flow.append(FlowLine(height, (line,), role, size, source, index == count - 1,
-                                 index == 0, subdiv=subdiv))
+                                 index == 0, subdiv=subdiv,
+                                 setting=setting if index == 0 else None))
 
     body: tuple[Block, ...] = ()
     byline: Byline | None = None
@@ -169,13 +175,14 @@ def measure_item(key: str, item: Item, composer: Composer,
         for text in item.lines:
             add(composer.paragraph((Run(text, promo.font),), composer.column_em, 0, promo.align,
                                    promo.align), "promo", item.source)
-        return Measured(key, item, tuple(flow), tuple(violations), loose)
+        return Measured(key, item, tuple(flow), tuple(violations))
 
     style = composer.style("body")
 
     def body_paragraph(runs: tuple[Run, ...], source: Span | None) -> None:
+        setting = ParagraphStyle(body_measure, style.indent_chars, style.align)
         add(composer.paragraph(runs, body_measure, style.indent_chars, style.align), "body",
-            source)
+            source, setting=(runs, setting))
 
     def caption(block: Paragraph, runs: tuple[Run, ...]) -> None:
         font, size, align = caption_style(composer, body_size)
@@ -212,7 +219,7 @@ def measure_item(key: str, item: Item, composer: Composer,
         for text in credit_lines(byline, measure, style.font, composer):
             add(composer.paragraph((Run(text, style.font),), measure, 0, align, align), "byline",
                 byline.source)
-    return Measured(key, item, tuple(flow), tuple(violations), loose)
+    return Measured(key, item, tuple(flow), tuple(violations))
 
 
 def credit_lines(byline: Byline, measure: float, font: str, composer: Composer) -> list[str]:
@@ -281,9 +288,6 @@ _SENTENCE = re.compile(r"[^。！？；]*[。！？]")
 # A story shorter than this (in characters of its running text) is read
 # whole at a glance: a pull quote would only repeat it.
 MIN_QUOTED_STORY = 600
-# Lines of other text at least between a pull quote and the sentence it
-# repeats (and between two pull quotes): never right before or after it.
-QUOTE_CLEAR = 4
 
 
 def _running_text(item: Article) -> list[tuple[str, int]]:
@@ -329,50 +333,7 @@ def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
     return sorted(chosen, key=lambda c: c[1])
 
 
-def sentence_lines(flow: tuple[FlowLine, ...], source: Span | None,
-                   sentence: str) -> tuple[int, int] | None:
-    """The first and last index of the flow's body lines (of the paragraph
-    from `source`) that carry `sentence`, or None when it is not there."""
-    indices = [i for i, f in enumerate(flow) if f.role == "body" and f.source == source]
-    starts, text = [], ""
-    for i in indices:
-        starts.append(len(text))
-        text += "".join(g.char for line in flow[i].lines for g in line.glyphs)
-    at = text.find(sentence)
-    if at < 0:
-        return None
-    end = at + len(sentence)
-    first = max(k for k, start in enumerate(starts) if start <= at)
-    last = max(k for k, start in enumerate(starts) if start < end)
-    return indices[first], indices[last]
-
-
-def quote_position(flow: tuple[FlowLine, ...], lines: tuple[int, int],
-                   taken: list[int]) -> int | None:
-    """Where a pull quote repeating the sentence on flow lines `lines` goes:
-    between two paragraphs of running text, at least QUOTE_CLEAR lines of
-    other text from the sentence and from the quotes already `taken` —
-    the nearest such place, after the sentence on a tie; None when there is
-    none (the story is too short for it)."""
-    first, last = lines
-    best: tuple[int, int, int] | None = None
-    for i in range(1, len(flow)):
-        before, after = flow[i - 1], flow[i]
-        if not (before.role == "body" and before.paragraph_end
-                and after.role == "body" and after.paragraph_start):
-            continue
-        if first <= i <= last + 1:
-            continue
-        gap = i - 1 - last if i > last else first - i
-        if gap < QUOTE_CLEAR or any(abs(i - t) < QUOTE_CLEAR for t in taken):
-            continue
-        rank = (gap, 0 if i > last else 1, i)
-        if best is None or rank < best:
-            best = rank
-    return best[2] if best else None
-
-
-def pull_quote_flow(text: str, composer: Composer, subdiv: int) -> FlowLine:
+def pull_quote_flow(text: str, source: Span | None, composer: Composer, subdiv: int) -> FlowLine:
     """A pull quote in one column: kai, larger than the body, between rules."""
     style = composer.style("kicker")
     size = min(style.size_pt, composer.layout.body_size_pt * PULL_QUOTE_SCALE)
@@ -381,24 +342,25 @@ def pull_quote_flow(text: str, composer: Composer, subdiv: int) -> FlowLine:
     pitch = composer.layout.line_pitch_pt
     height = int(-(-len(result.lines) * size * SET_LINE.height // pitch)) + 2
     return FlowLine(height * subdiv, result.lines, "pullquote", size, None, True, True, False,
-                    subdiv)
+                    subdiv, repeats=(source, text))
 
 
 def with_pull_quotes(measured: Measured, composer: Composer) -> tuple[tuple[FlowLine, ...], ...]:
     """The body flow without, with one and with two pull quotes, each placed
-    near the sentence it repeats but never beside it (quote_position); a
+    near the sentence it repeats but never beside it (columns.quote_positions); a
     quote with no such place is not pulled."""
     variants = [measured.flow]
-    placed: list[tuple[int, str]] = []
+    placed: list[tuple[int, str, Span | None]] = []
     for sentence, block_index in pull_quote_sentences(measured.item):
-        lines = sentence_lines(measured.flow, measured.item.body[block_index].source, sentence)
-        position = quote_position(measured.flow, lines, [at for at, _ in placed]) \
+        source = measured.item.body[block_index].source
+        lines = sentence_lines(measured.flow, source, sentence)
+        position = next(quote_positions(measured.flow, lines, [p[0] for p in placed]), None) \
             if lines else None
         if position is not None:
-            placed.append((position, sentence))
+            placed.append((position, sentence, source))
     for count in range(1, len(placed) + 1):
         flow = list(measured.flow)
-        for position, sentence in sorted(placed[:count], reverse=True):
-            flow.insert(position, pull_quote_flow(sentence, composer, measured.subdiv))
+        for position, sentence, source in sorted(placed[:count], reverse=True):
+            flow.insert(position, pull_quote_flow(sentence, source, composer, measured.subdiv))
         variants.append(tuple(flow))
     return tuple(variants)

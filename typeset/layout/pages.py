@@ -21,7 +21,7 @@ from .headblock import HeadCache
 from .measure import boxed, fixed_rank, titled
 from .place import Module, Plan
 from .report import ModuleReport, white_cells
-from .stories import Story, box_foot
+from .stories import Story, box_foot, line_units
 
 
 @dataclass(frozen=True)
@@ -112,11 +112,11 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         draw_head(page, composer.layout, at, block)
     whole = story.flows[module.variant]
     flow = whole[module.flow_start:module.flow_end]
-    subdiv = whole[0].subdiv if whole else 1
+    subdiv, line = (whole[0].subdiv, line_units(whole)) if whole else (1, 1)
     if continued:
-        flow = (jump_line(composer, f"（上接第{module.jump_from + first}版）", subdiv),) + flow
+        flow = (jump_line(composer, f"（上接第{module.jump_from + first}版）", subdiv, line),) + flow
     if module.jump_to is not None:
-        flow = flow + (jump_line(composer, f"（下转第{module.jump_to + first}版）", subdiv),)
+        flow = flow + (jump_line(composer, f"（下转第{module.jump_to + first}版）", subdiv, line),)
     head_lines = block.lines if block else 0
     # under a frame's text: the rest of its air and its foot line
     body_height = module.height - head_lines - (module.air if framed else 0) - box_foot(story)

@@ -82,7 +82,7 @@ class LayoutReport:
     cost: float
     warnings: tuple[Diagnostic, ...]
     typography: Table               # story key → problems the composer reported
-    loose_lines: Table              # story key → lines with more than ¼ em per gap
+    loose_lines: Table              # story key → lines with more than ⅛ em per gap (set so unavoidably)
 
     def to_json(self) -> dict:
         return {"pages": [asdict(page) for page in self.pages], "cost": self.cost,

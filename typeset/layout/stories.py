@@ -44,7 +44,29 @@ class Story:
     def spec(self, pin=None) -> UnitSpec:
         return UnitSpec(self.key, tuple(tuple(f.height for f in flow) for flow in self.flows),
                         self.costs, tuple(flow[0].subdiv if flow else 1 for flow in self.flows),
-                        self.kind, pin)
+                        self.kind, pin, line_units=tuple(line_units(flow) for flow in self.flows),
+                        ends=tuple(part_ends(flow) for flow in self.flows))
+
+
+def part_ends(flow: tuple[FlowLine, ...]) -> tuple[bool, ...]:
+    """May a part of the story that jumps end after each flow item: not after
+    a subhead, nor leaving a paragraph's single first line at its foot or its
+    single last line at the head of the part overleaf (columns.py keeps the
+    same in a module's columns)."""
+    out = []
+    for i, item in enumerate(flow):
+        after = flow[i + 1] if i + 1 < len(flow) else None
+        lone_first = item.role == "body" and item.paragraph_start and not item.paragraph_end
+        lone_last = (after is not None and after.role == "body" and after.paragraph_end
+                     and not after.paragraph_start)
+        out.append(not (item.keep_with_next or lone_first or lone_last))
+    return tuple(out)
+
+
+def line_units(flow: tuple[FlowLine, ...]) -> int:
+    """Sub-units of one body line of the flow (a jump line is one such line,
+    so that it keeps the columns' lines level with each other)."""
+    return next((f.height for f in flow if f.role == "body"), flow[0].subdiv if flow else 1)
 
 
 def _boxed_height(heights: tuple[int, ...], k: int, subdiv: int) -> int:

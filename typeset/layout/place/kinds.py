@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from ..columns import column_height
+from ..columns import HOLE, column_height
 from . import prices
 
 # Hard limits, in grid lines.
 MAX_AIR = 6           # extra 占行 a headline may take to fill its row
-HOLE = 5              # white lines at a column foot that make a hole
 MIN_JUMP = 5          # body lines on each side of a jump
 SHALLOW = 8           # body columns shallower than this look like a sliver under the head
 LONG_COLUMN = 70      # body columns longer than this are hard to read

@@ -27,7 +27,7 @@ import math
 from functools import lru_cache
 from itertools import product
 
-from ..columns import _balanced, _start, prefix_before_a_line   # as columns.fits, split_columns
+from ..columns import _start, level_feet, prefix_before_a_line   # as columns.fits, split_columns
 from . import kinds, prices
 from .kinds import HOLE, MAX_AIR, MIN_JUMP, MIN_JUMP_ROOM
 from .spec import FillerFn, FillerOption, Geometry, HeadFn, UnitSpec
@@ -405,11 +405,14 @@ class Search:
         found = self._jumps.get(key)
         if found is None:
             spec = self.units[u]
-            subdiv = spec.subdivs[var]
-            heights = ((subdiv,) if rem else ()) + spec.flows[var][rem:]
+            subdiv, line = spec.subdivs[var], spec.line_height(var)
+            heights = ((line,) if rem else ()) + spec.flows[var][rem:]
             taken = (prefix_before_a_line(heights, self.C, height) if subdiv == 1
-                     else prefix_before_a_grid_line(heights, subdiv, self.C, height))
-            found = self._jumps[key] = taken - (1 if rem else 0)
+                     else prefix_before_a_grid_line(heights, subdiv, self.C, height, line))
+            found = taken - (1 if rem else 0)
+            while found > 0 and not spec.may_end(var, rem + found - 1):
+                found -= 1          # never a subhead or a lone line before the 下转 line
+            self._jumps[key] = found
         return found
 
     def jump_heads(self, u: int, p: int, first: bool, rem: int,
@@ -602,11 +605,10 @@ class Search:
 def _most_white(heights: tuple[int, ...], k: int, subdiv: int, height: int) -> int:
     """The most lines a module of this body may be taller than `height` (its
     columns' height) before its shortest column — balanced as
-    columns.split_columns draws them; an empty column is all white — ends
-    HOLE lines or more above its foot ("hole"); negative when it already does."""
-    used = [0] * k
-    for column, start, index in _balanced(heights, subdiv, k, height):
-        used[column] = start + heights[index]
+    level as columns.split_columns draws them before it sets any paragraph
+    again; an empty column is all white — ends HOLE lines or more above its
+    foot ("hole"); negative when it already does."""
+    used = level_feet(heights, subdiv, k, height)
     ragged = -(-(height * subdiv - min(used)) // subdiv)   # lines under it, rounded up
     return HOLE - 1 - ragged
 
@@ -628,7 +630,7 @@ def _bodies(spec: UnitSpec, rem: int, var: int) -> tuple[tuple[tuple[int, ...], 
     variant for a whole story; for a remainder (flow from index rem on), the
     rest of the variant it was set in, after its （上接第N版） line (one grid line)."""
     if rem:
-        return (((spec.subdivs[var],) + spec.flows[var][rem:], var),)
+        return (((spec.line_height(var),) + spec.flows[var][rem:], var),)
     return tuple((heights, v) for v, heights in enumerate(spec.flows))
 
 
@@ -645,11 +647,11 @@ def _jump_bodies(spec: UnitSpec) -> frozenset[int]:
 
 
 def prefix_before_a_grid_line(heights: tuple[int, ...], subdiv: int, columns: int,
-                              height: int) -> int:
+                              height: int, line: int) -> int:
     """columns.prefix_before_a_line for a flow in sub-units (a larger body
     size): how many items from the start fit in `columns` columns of `height`
-    grid lines, filled greedily as columns.fits fills them, with a one-grid-line
-    item (the jump line) after them. One pass: filling is online."""
+    grid lines, filled greedily as columns.fits fills them, with a body line
+    of `line` sub-units (the jump line) after them. One pass: filling is online."""
     limit = height * subdiv
     column, used = 0, 0
     after = [(0, 0)]            # (column, units used in it) after each item
@@ -663,8 +665,8 @@ def prefix_before_a_grid_line(heights: tuple[int, ...], subdiv: int, columns: in
         after.append((column, used))
     for taken in range(len(after) - 1, 0, -1):
         column, used = after[taken]
-        if _start(used, subdiv, subdiv) + subdiv <= limit or (column + 1 < columns
-                                                              and subdiv <= limit):
+        if _start(used, line, subdiv) + line <= limit or (column + 1 < columns
+                                                          and line <= limit):
             return taken
     return 0
 

@@ -23,6 +23,19 @@ class UnitSpec:
                                  # order, never moved up nor moved past (search.RULES)
     headless: bool = False       # no title (a banner's label at most): what its module has
                                  # more than its text is white at its column feet, never air
+    line_units: tuple[int, ...] = ()   # sub-units of one body line in each variant's flow
+                                       # (a jump line takes one): subdivs when not given
+
+    # per variant, per flow item: may a part that jumps end after it? Not
+    # after a subhead, nor after a paragraph's first line alone, nor right
+    # before its last line alone (all True when not given)
+    ends: tuple[tuple[bool, ...], ...] = ()
+
+    def may_end(self, variant: int, index: int) -> bool:
+        return not self.ends or self.ends[variant][index]
+
+    def line_height(self, variant: int) -> int:
+        return self.line_units[variant] if self.line_units else self.subdivs[variant]
 
     @property
     def min_width(self) -> int:
