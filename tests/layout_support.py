@@ -12,6 +12,8 @@ from typeset.design import BASELINE_RATIO, PT_PER_MM, load_layout
 from typeset.fonts import FontSet
 from typeset.frames import TextLine
 from typeset.layout import lay_out
+from typeset.layout.draw import em_drop
+from typeset.layout.measure import body_scales
 from typeset.parse import parse_issue
 from typeset.sidecar import find_sidecar, staff_plan
 
@@ -105,12 +107,22 @@ def unit_keys(issue) -> list[str]:
 FLOW_ROLES = ("body", "byline", "jump", "subhead1", "subhead2", "pullquote")
 
 
+def line_grid_lines(layout, element: TextLine) -> float:
+    """Grid lines a one-line flow item takes: 1, or G/N for a larger body size."""
+    if element.role in ("body", "byline") and abs(element.size - layout.body_size_pt) > 1e-6:
+        scale = next((s for s in body_scales(layout) if s.size == element.size), None)
+        if scale is not None:
+            return scale.grid_lines / scale.lines
+    return 1.0
+
+
 def body_top(layout, element: TextLine) -> float:
     """Grid lines from the type area's first line to the top of the grid cell
-    a one-line flow item (body, byline, jump) was drawn in (draw.py: the
-    baseline sits where the grid puts a body baseline, lowered by half the
-    size difference for larger type)."""
-    return grid_offset(layout, element.baseline - (element.size - layout.body_size_pt) / 2)
+    a one-line flow item (body, byline, jump) was drawn in (draw.em_drop: a
+    larger size's em is centred in its taller line)."""
+    drop = em_drop(layout, element.size, line_grid_lines(layout, element))
+    return grid_offset(layout, element.baseline - BASELINE_RATIO * element.size - drop
+                       + BASELINE_RATIO * layout.body_size_pt)
 
 
 def on_grid(layout, offset: float, tolerance_pt: float = 0.01) -> bool:

@@ -169,8 +169,12 @@ def _not_advisory(diagnostics):
 
 def test_the_seeds_build_with_no_warning_but_the_missing_masthead_of_004(tmp_path):
     assert_diagnostics(_not_advisory(build(SEED_000, tmp_path / "a").diagnostics))
+    # 004's line 105 keeps 18.6公里, 近24万平方米 … whole in a ten-character column:
+    # the composer says where it had to set a line past ½ em a gap
     assert_diagnostics(_not_advisory(build(SEED_004, tmp_path / "b", strict=False).diagnostics),
-                       {("warning", None, "masthead: missing paper_name, date")})
+                       {("warning", None, "masthead: missing paper_name, date"),
+                        ("warning", 105, "item5: paragraph: no breaks within ½ em expansion"),
+                        ("warning", 105, "item5: line 3: expansion 0.667 em > 0.5 em")})
 
 
 def test_the_sidecars_layout_is_used_by_the_python_api(tmp_path):

@@ -8,7 +8,7 @@ from typeset.layout.measure import FlowLine, body_scales
 
 from .conftest import SEED_000, SEED_004
 from .layout_support import (article_modules, body_top, grid_offset, jump_issue, lay_out_file,
-                             module_cells, on_grid, text_lines)
+                             line_grid_lines, module_cells, on_grid, text_lines)
 
 CASES = {
     "seed000-tabloid": lambda tmp: (SEED_000, "tabloid"),
@@ -68,14 +68,6 @@ def test_every_column_of_every_module_starts_its_body_on_a_grid_line(case):
     assert not off
 
 
-def _line_height(layout, element) -> float:
-    """Grid lines a one-line flow item takes: 1, or G/N for a larger body size."""
-    if element.role == "body" and abs(element.size - layout.body_size_pt) > 1e-6:
-        scale = next(s for s in body_scales(layout) if s.size == element.size)
-        return scale.grid_lines / scale.lines
-    return 1.0
-
-
 def _bottoms(layout, laid):
     """(module, column bottoms in grid lines, tallest item) of the modules
     with no subhead or pull quote in their flow."""
@@ -83,8 +75,8 @@ def _bottoms(layout, laid):
         cells = module_cells(layout, laid, index, module)
         if any(e.role not in ("body", "byline", "jump") for cell in cells for e in cell):
             continue
-        ends = [[body_top(layout, e) + _line_height(layout, e) for e in cell] for cell in cells]
-        tallest = max(_line_height(layout, e) for cell in cells for e in cell)
+        ends = [[body_top(layout, e) + line_grid_lines(layout, e) for e in cell] for cell in cells]
+        tallest = max(line_grid_lines(layout, e) for cell in cells for e in cell)
         start = min(body_top(layout, e) for cell in cells for e in cell)
         # an empty column ends where the body begins
         yield (index + 1, module.item), [max(c) if c else start for c in ends], tallest

@@ -524,8 +524,10 @@ def test_an_untitled_storys_text_starts_at_the_top_of_its_module(untitled, layou
         lines = [line for _, line in story_lines(laid, key)]
         assert not [line for line in lines if line.role.startswith("headline")]
         top = min(ink(line)[1] for line in lines)
-        # no blank head over it (larger type stands a little over its grid cell)
-        assert abs(top - y) < layout.line_pitch_pt / 2, key
+        # no blank head over it (larger type stands a little over its grid cell);
+        # under another module's rule, a line of the white it has to spare goes
+        # over it, half a line of air each side of the rule (audit rule 8)
+        assert top - y < 1.5 * layout.line_pitch_pt, key
 
 
 def test_an_untitled_brief_under_its_banner_starts_under_the_label(untitled, layout):

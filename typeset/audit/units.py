@@ -48,13 +48,18 @@ URL_BREAK_AFTER = frozenset("/.-?=")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def splits(text: str, ends, measure: float | None = None) -> dict[int, str]:
+def splits(text: str, ends, measure: float | None = None,
+           widths: list[float] | None = None) -> dict[int, str]:
     """What a line break at each offset of `ends` in `text` splits (only
     the offsets that split something). Each pattern runs once over the text.
-    An item wider than `measure` (in ems, a half-width character counting
-    half) cannot stay whole: breaking it is no finding."""
+    An item wider than `measure` (in ems: the drawn `widths` of its
+    characters when given, else a half-width character counting half)
+    cannot stay whole: breaking it is no finding."""
     def too_wide(m) -> bool:
-        return measure is not None and ems(m.group()) > measure + 1e-9
+        if measure is None:
+            return False
+        width = sum(widths[m.start():m.end()]) if widths else ems(m.group())
+        return width > measure + 1e-9
 
     ends = sorted(set(ends))
     out: dict[int, str] = {}
@@ -124,13 +129,16 @@ def check_units(view: View):
     for paragraph in view.paragraphs():
         if len(paragraph) < 2:
             continue
-        text, ends = "", []
+        text, ends, widths = "", [], []
         for line in paragraph:
             ends.append(len(text))
             text += line.text
+            widths += [g.width / len(g.char) for g in line.element.glyphs for _ in g.char]
         # the paragraph's full lines give its measure: an item wider than a
         # whole line had to break (the composer reports that itself)
-        found = splits(text, ends[1:], max(ems(line.text) for line in paragraph))
+        measure = max(max((g.x + g.width for g in line.element.glyphs), default=0.0)
+                      for line in paragraph)
+        found = splits(text, ends[1:], measure, widths)
         for k, line in zip(ends[1:], paragraph[1:]):
             what = found.get(k)
             if what:

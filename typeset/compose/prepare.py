@@ -405,19 +405,28 @@ def _split_overlong_words(p: Prepared, measure: float) -> None:
     stays inside the column (the audit then reports the split). Rare, so
     rebuilding the lists is fine."""
     n = len(p)
-    if not any(p.u_kind[i] == "word" and p.u_w[i] > measure for i in range(n)):
+
+    def room(i: int) -> float:
+        # less what may not be parted from it: 12020122000000931082， ends its line
+        # with the comma (half-width there), so both must fit
+        after = (p.u_w[i + 1] - p.u_rcut[i + 1]) if i + 1 < n and not p.g_break[i] else 0.0
+        return measure - after - p.g_w[i]
+
+    long_words = {i: room(i) for i in range(n)
+                  if p.u_kind[i] == "word" and p.u_w[i] > room(i) + 1e-9}
+    if not long_words:
         return
     old = {name: getattr(p, name) for name in Prepared.__slots__[3:]}
     for name in old:
         setattr(p, name, [])
     adv = p.adv
     for i in range(n):
-        if not (old["u_kind"][i] == "word" and old["u_w"][i] > measure):
+        if i not in long_words:
             for name, values in old.items():
                 getattr(p, name).append(values[i])
             continue
         s, e = old["u_start"][i], old["u_end"][i]
-        cuts = _cut_word(p.text, adv, s, e, measure, 0)
+        cuts = _cut_word(p.text, adv, s, e, long_words[i], 0)
         for a, b, penalty in cuts:
             last = b == e
             row = dict(u_start=a, u_end=b, u_cls="W", u_kind="word", u_w=sum(adv[a:b]),

@@ -101,12 +101,14 @@ class _Run:
             subject=f"第{issue.masthead.issue_number}期" if issue.masthead.issue_number else "")
         pages = page_reports(list(drawn.modules), top.lines, layout, issue.first_page)
         warnings = (tuple(note for s in stories for note in s.notes)
+                    + _typography_warnings(stories)
                     + _plan_warnings(issue, stories, plan) + drawn.warnings
                     + under_fill_warnings(pages, issue.source,
                                           lambda page: _first_line(stories, page.modules)))
         report = LayoutReport(
             pages, round(plan.cost, 1), warnings,
-            Table({s.key: s.measured.violations for s in stories if s.measured.violations}),
+            Table({s.key: tuple(f"{span}: {v}" if span else v for span, v in s.measured.violations)
+                   for s in stories if s.measured.violations}),
             Table(_loose_lines(frames)))
         return LaidOut(frames, plan, report)
 
@@ -133,6 +135,15 @@ class _Run:
         except NoLayout as exc:
             raise TypesetError(str(exc), self.issue.source) from None
         return plan
+
+
+def _typography_warnings(stories: list[Story]) -> tuple[Diagnostic, ...]:
+    """What the composer could not avoid (an overfull line, a word wider than
+    the measure taken apart, a paragraph set past ½ em a gap): a warning each,
+    at the source line of its paragraph."""
+    return tuple(Diagnostic("warning", f"{s.key}: {v}", span.file if span else None,
+                            span.first_line if span else None, rule="compose.typography")
+                 for s in stories for span, v in s.measured.violations)
 
 
 def _loose_lines(frames: DocumentFrames) -> dict[str, int]:

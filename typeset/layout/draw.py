@@ -131,13 +131,23 @@ def draw_box(page: PageDraw, layout: Layout, module: Module) -> None:
     page.add(Box(x, y, w, h, stroke=layout.rules.box_rule_pt))
 
 
+def em_drop(layout: Layout, size: float, grid_lines: float) -> float:
+    """pt from the top of a body line's grid cell to the top of its em box:
+    0 for the grid's size; a larger size's em centred in the space its line
+    (`grid_lines` grid lines tall) leaves above the leading under it."""
+    pitch = layout.line_pitch_pt
+    return max(0.0, (grid_lines * pitch - (pitch - layout.body_size_pt) - size) / 2)
+
+
 def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top: float) -> None:
     pitch, body = layout.line_pitch_pt, layout.body_size_pt
     grid_lines = item.height / item.subdiv
     if len(item.lines) == 1 and grid_lines <= 1.5:
-        # a body line (of the grid's size or larger): its baseline where the
-        # grid puts a body baseline, shifted down by half the size difference
-        baseline = top + BASELINE_RATIO * body + (item.size - body) * 0.5
+        # a body line of the grid's size: its em box at the grid line's top,
+        # the leading under it; a larger one: its em centred in the space its
+        # taller line leaves above that leading, so that it never reaches into
+        # the leading over the line it starts on (nor into a rule there)
+        baseline = top + em_drop(layout, item.size, grid_lines) + BASELINE_RATIO * item.size
         page.add(TextLine(x, baseline, item.size, item.lines[0].glyphs, role=item.role,
                           loose=item.lines[0].gap_expansion > SPACED + 1e-9))
         return

@@ -98,7 +98,8 @@ class Measured:
     key: str
     item: Item
     flow: tuple[FlowLine, ...]
-    violations: tuple[str, ...]     # typography problems the composer reported, with source
+    # typography problems the composer reported, each with the source it is in
+    violations: tuple[tuple[Span | None, str], ...]
 
     @property
     def subdiv(self) -> int:
@@ -139,7 +140,7 @@ def body_scales(layout: Layout) -> tuple[BodyScale, ...]:
 def measure_item(key: str, item: Item, composer: Composer,
                  scale: BodyScale | None = None) -> Measured:
     flow: list[FlowLine] = []
-    violations: list[str] = []
+    violations: list[tuple[Span | None, str]] = []
     layout = composer.layout
     subdiv = scale.lines if scale else 1
     body_size = scale.size if scale else layout.body_size_pt
@@ -148,8 +149,7 @@ def measure_item(key: str, item: Item, composer: Composer,
 
     def add(result: ComposedParagraph, role: str, source: Span | None,
             size: float | None = None, setting=None) -> None:
-        for v in result.violations:
-            violations.append(f"{source}: {v}" if source else v)
+        violations.extend((source, v) for v in result.violations)
         count = len(result.lines)
         if size is None:
             size = composer.style(role).size_pt if role != "body" else body_size
@@ -265,7 +265,7 @@ def _paragraph_runs(block: Paragraph, composer: Composer) -> tuple[Run, ...]:
     return tuple(run for run in runs if run.text) or (Run(block.text, body_font),)
 
 
-def _subhead(block: Subhead, composer: Composer, violations: list[str],
+def _subhead(block: Subhead, composer: Composer, violations: list[tuple[Span | None, str]],
              subdiv: int, column_em: float) -> list[FlowLine]:
     role = "subhead1" if block.level == 1 else "subhead2"
     style = composer.style(role)
@@ -274,8 +274,7 @@ def _subhead(block: Subhead, composer: Composer, violations: list[str],
     result = composer.paragraph((Run(text, style.font),), measure, 0,
                                 "center" if style.align == "center" else "left",
                                 "center" if style.align == "center" else "left")
-    for v in result.violations:
-        violations.append(f"{block.source}: {v}")
+    violations.extend((block.source, v) for v in result.violations)
     pitch = composer.layout.line_pitch_pt
     needed = -(-len(result.lines) * style.size_pt * SET_LINE.height // pitch)
     height = max(style.lines or 2, int(needed) + 1)

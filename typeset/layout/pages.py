@@ -12,7 +12,7 @@ from ..compose import Composer
 from ..diagnostics import Diagnostic, warning
 from ..model import Issue, Promo
 from ..sidecar import StaffPlan
-from .columns import used_units
+from .columns import column_height, used_units
 from .draw import PageDraw, draw_box, draw_filler, draw_flow_columns, draw_head, draw_promo, \
     draw_rules, jump_line
 from .fillers import FillerLibrary
@@ -78,7 +78,10 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
             reports[module.page].append(_report(module, story.key, story.measured.title,
                                                 story.kind.name, 0, "promo", first=first))
             continue
-        report = _draw_story(page, story, module, heads, composer, module.key in jumping)
+        under = any(m.page == module.page and m.line + m.height == module.line
+                    and m.col < module.col + module.width and module.col < m.col + m.width
+                    for m in plan.modules)      # a module rule runs over it
+        report = _draw_story(page, story, module, heads, composer, module.key in jumping, under)
         if report.overset_lines:     # never expected: placement counts with the same arithmetic
             warnings.append(Diagnostic(
                 "warning", f"page {first + module.page}: {story.key} overset by "
@@ -94,9 +97,10 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
 
 
 def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
-                composer: Composer, jumps: bool = False) -> ModuleReport:
+                composer: Composer, jumps: bool = False, under: bool = False) -> ModuleReport:
     """Headline, then the body flow (with its jump lines) in balanced columns;
-    a link box inside its frame. `jumps`: the story continues on another page."""
+    a link box inside its frame. `jumps`: the story continues on another page;
+    `under`: another module stands right over it (a module rule between)."""
     first = page.number - module.page     # the issue's first folio
     continued = module.jump_from is not None
     framed = boxed(story.item)
@@ -120,6 +124,11 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
     head_lines = block.lines if block else 0
     # under a frame's text: the rest of its air and its foot line
     body_height = module.height - head_lines - (module.air if framed else 0) - box_foot(story)
+    if not block and not framed and under and flow and column_height(
+            tuple(f.height for f in flow), module.width, flow[0].subdiv) < body_height:
+        # a module without a head under another: its text would start right
+        # under the rule between them; the white it has to spare goes there
+        lead, body_height = lead + 1, body_height - 1
     columns = draw_flow_columns(page, composer, module, flow, module.line + lead + head_lines,
                                 body_height, framed)
     subdiv = flow[0].subdiv if flow else 1
