@@ -270,3 +270,18 @@ def test_proof_writes_each_built_issues_proof_beside_its_pdf(tmp_path):
     shutil.copy(CORPUS / "p02_dianli_zhiguang_enterprise.txt", archive / "p02.txt")
     assert batch(archive, tmp_path / "out", "-j", "1", "--proof") == 0
     assert (tmp_path / "out" / "p02.proof.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_changed_pdfx_flavour_changes_the_issues_fingerprint(tmp_path, monkeypatch):
+    """TYPESET_PDFX gives typeset batch its PDF/X flavour: an issue built as
+    PDF/X-4 is not 'unchanged' for a run that asks for PDF/X-1a."""
+    from typeset.batch.discover import discover
+    from typeset.batch.fingerprint import issue_hash
+    shutil.copy(SEEDS / "000_75e0bf726cbcfecc.txt", tmp_path / "a.txt")
+    (job,) = discover(tmp_path)
+    monkeypatch.setenv("TYPESET_PDFX", "4")
+    x4 = issue_hash(job, True, False)
+    monkeypatch.setenv("TYPESET_PDFX", "1a")
+    assert issue_hash(job, True, False) != x4
+    monkeypatch.delenv("TYPESET_PDFX")
+    assert issue_hash(job, True, False) == x4          # the default is PDF/X-4

@@ -6,7 +6,8 @@ paper files (all of papers/ — any may be the one the masthead's name finds —
 and the one the sidecar or folder names), the layout file, the fonts of the
 layout (path, size and modification time: hashing 30 MB of fonts per issue
 would cost more than many builds), typeset's version and its own code (so a
-changed typesetter rebuilds), and the run's options (strict, proof).
+changed typesetter rebuilds), and the run's options (strict, proof, the PDF/X
+flavour).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..diagnostics import TypesetError
+from ..render.job import pdfx_flavour
 from .discover import Job
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -95,4 +97,5 @@ def issue_hash(job: Job, strict: bool, proof: bool) -> str:
                    _file(job.settings.path), papers_hash().encode(), _file(paper_file),
                    (paper or "").encode(), layout_hash(layout or DEFAULT_LAYOUT).encode(),
                    code_hash().encode(), f"strict={strict} proof={proof}".encode(),
+                   f"pdfx={pdfx_flavour()}".encode(),     # $TYPESET_PDFX: another PDF
                    repr(job.settings).encode())
