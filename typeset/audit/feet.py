@@ -16,9 +16,9 @@ starts on the grid) while their last lines sit side by side.
 
 from __future__ import annotations
 
+from ..layout.columns import SUBHEAD_KEEP     # the rule the columns keep, checked as drawn
 from .view import Module, View
 
-SUBHEAD_KEEP = 2
 SUBHEADS = ("subhead1", "subhead2")
 NOT_STORIES = frozenset({"filler", "promo"})    # module kinds that are no story
 

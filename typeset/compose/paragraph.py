@@ -45,5 +45,5 @@ def compose_paragraph(runs: Sequence[Run], style: ParagraphStyle, metrics: Metri
         if r.underfull > 1e-6:
             violations.append(f"line {no}: underfull by {r.underfull:.3g} em (nothing to stretch)")
     violations.extend(check_lines(lines))
-    loose = sum(1 for line in lines if line.gap_expansion > SPACED + 1e-9)
+    loose = sum(1 for line in lines if line.loose)
     return ComposedParagraph(tuple(lines), loose, tuple(violations))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from .breaks import SPACED
+
 
 @dataclass(frozen=True)
 class Run:
@@ -41,6 +43,11 @@ class Line:
     width: float          # indent + natural width + adjustments (the measure when justified)
     last: bool            # last line of its paragraph
     gap_expansion: float  # em added per justification gap (0 for last/unjustified lines)
+
+    @property
+    def loose(self) -> bool:
+        """Letter-spaced: more than ⅛ em added a gap (breaks.SPACED)."""
+        return self.gap_expansion > SPACED + 1e-9
 
 
 @dataclass(frozen=True)

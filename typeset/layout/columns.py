@@ -149,13 +149,18 @@ def level_feet(heights: Sequence[int], subdiv: int, columns: int, height: int) -
     """Units used in each column as split_columns fills the flow to `height`
     grid lines before it sets any paragraph again — level, or spread where
     level would leave a hole (what placement reckons white with)."""
-    used = [0] * columns
-    for (column, start), h in zip(_assign(heights, subdiv, columns, height) or (), heights):
-        used[column] = start + h
+    used = _feet(_assign(heights, subdiv, columns, height) or (), heights, columns)
     if columns > 1 and -(-(height * subdiv - used[-1]) // subdiv) >= HOLE:
-        used = [0] * columns
-        for column, start, index in _spread(tuple(heights), subdiv, columns, height):
-            used[column] = start + heights[index]
+        spread = list(_spread(tuple(heights), subdiv, columns, height))
+        used = _feet([(c, start) for c, start, _ in spread], heights, columns)
+    return used
+
+
+def _feet(where, heights: Sequence[int], columns: int) -> list[int]:
+    """Units used in each column by items at `where` ((column, start) each)."""
+    used = [0] * columns
+    for (column, start), h in zip(where, heights):
+        used[column] = start + h
     return used
 
 
@@ -246,6 +251,7 @@ class _Shape:
     limit: int          # units a column holds: the least column height that holds the flow
     subdiv: int         # units per grid line
     room: int           # units from the columns' top to the module's foot (>= limit)
+    line: int           # units of one body line of the flow
 
 
 def split_columns(flow: tuple[FlowLine, ...], columns: int,
@@ -259,8 +265,10 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
     if not flow:
         return [[] for _ in range(columns)]
     subdiv = flow[0].subdiv
-    limit = column_height(tuple(f.height for f in flow), columns, subdiv) * subdiv
-    m = _Shape(columns, limit, subdiv, max(limit, (height or 0) * subdiv))
+    heights = tuple(f.height for f in flow)
+    limit = column_height(heights, columns, subdiv) * subdiv
+    m = _Shape(columns, limit, subdiv, max(limit, (height or 0) * subdiv),
+               min((f.height for f in flow if f.role == "body"), default=subdiv))
     best: tuple[float, list, list] | None = None
     for keep in (True, False):
         found = _levelled(list(flow), m, keep, looser)
@@ -271,7 +279,7 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
     if best is not None and columns > 1:
         best = _quote_clear(best, m, looser)
     if best is None or best[0] >= EMPTY:     # a hole or an empty column: spread the flow
-        spread = list(_spread(tuple(f.height for f in flow), subdiv, columns, limit // subdiv))
+        spread = list(_spread(heights, subdiv, columns, limit // subdiv))
         where = [(column, start) for column, start, _ in spread]
         score = _faults(list(flow), where, m)
         if best is None or score < best[0]:
@@ -335,7 +343,7 @@ def _levelled(flow: list, m: _Shape, keep: bool,
 
 
 def _loose(lines: Sequence[FlowLine]) -> int:
-    return sum(1 for f in lines for line in f.lines if line.gap_expansion > SPACED + 1e-9)
+    return sum(1 for f in lines for line in f.lines if line.loose)
 
 
 def _fill(flow: list, m: _Shape, keep: bool) -> list | None:
@@ -397,14 +405,12 @@ def _kept_break(flow: list, first: int, end: int) -> int:
 def _faults(flow: list, where: list, m: _Shape) -> float:
     """What a filling costs an editor's eye (SHORT_LINE … EMPTY); a column
     ending HOLE grid lines or more above the module's foot is a hole."""
-    columns, limit, subdiv = m.columns, m.limit, m.subdiv
-    used = [0] * columns
+    columns, limit, subdiv, line = m.columns, m.limit, m.subdiv, m.line
+    used = _feet(where, [f.height for f in flow], columns)
     firsts: list[int | None] = [None] * columns
-    for index, ((column, start), item) in enumerate(zip(where, flow)):
-        used[column] = start + item.height
+    for index, (column, _) in enumerate(where):
         if firsts[column] is None:
             firsts[column] = index
-    line = min((f.height for f in flow if f.role == "body"), default=subdiv)
     score = 0.0
     for column in range(columns):
         if firsts[column] is None:
@@ -428,12 +434,9 @@ def _candidates(flow: list, where: list, m: _Shape):
     short (it gains the line), then in the columns before it; when only the
     last column is short, those in it, then the ones before. Every paragraph
     is tried without letter-spacing before any is tried with it."""
-    columns, limit, subdiv = m.columns, m.limit, m.subdiv
-    used = [0] * columns
-    for (column, start), item in zip(where, flow):
-        used[column] = start + item.height
-    line = min((f.height for f in flow if f.role == "body"), default=subdiv)
-    short = next((c for c in range(columns - 1) if limit - used[c] >= line), columns - 1)
+    columns = m.columns
+    used = _feet(where, [f.height for f in flow], columns)
+    short = next((c for c in range(columns - 1) if m.limit - used[c] >= m.line), columns - 1)
     paragraphs: list[tuple[int, int, int]] = []       # (column of its end, first, end)
     start = None
     for index, item in enumerate(flow):

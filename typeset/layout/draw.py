@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..compose import Composer, Line, Run
-from ..compose.breaks import SPACED
 from ..design import BASELINE_RATIO, PT_PER_MM, Filler, Layout
 from ..design.units import FILLER_LINE, PROMO_LINE, SET_LINE
 from ..frames import Box, Element, QRCode, Rule, TextLine
@@ -149,7 +148,7 @@ def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top
         # the leading over the line it starts on (nor into a rule there)
         baseline = top + em_drop(layout, item.size, grid_lines) + BASELINE_RATIO * item.size
         page.add(TextLine(x, baseline, item.size, item.lines[0].glyphs, role=item.role,
-                          loose=item.lines[0].gap_expansion > SPACED + 1e-9))
+                          loose=item.lines[0].loose))
         return
     # A subhead or pull quote: its lines centred in the lines it occupies.
     block = len(item.lines) * item.size * SET_LINE.height
@@ -163,7 +162,7 @@ def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top
     for composed in item.lines:
         y += item.size * SET_LINE.height
         page.add(TextLine(x, y - item.size * SET_LINE.descent, item.size, composed.glyphs,
-                          role=item.role, loose=composed.gap_expansion > SPACED + 1e-9))
+                          role=item.role, loose=composed.loose))
 
 
 def draw_head(page: PageDraw, layout: Layout, module: Module, head: HeadBlock) -> None:
