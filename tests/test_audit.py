@@ -17,7 +17,7 @@ from typeset.audit.units import split_at
 from typeset.audit.view import View
 from typeset.build import PRINT_BLOCKING
 from typeset.compose import Glyph
-from typeset.design import BASELINE_RATIO, PT_PER_MM, load_layout
+from typeset.design import PT_PER_MM, load_layout
 from typeset.diagnostics import TypesetError
 from typeset.frames import Box, DocumentFrames, PageFrame, QRCode, Rule, TextLine
 
@@ -66,8 +66,9 @@ def column(texts: list[str], col: int, first: int, story: str = "item1", page: i
 
 
 def module(item: str, columns: tuple[int, int], lines: tuple[int, int],
-           kind: str = "article") -> SimpleNamespace:
-    return SimpleNamespace(item=item, kind=kind, columns=columns, lines=lines, title=item)
+           kind: str = "article", rank: int = 0, air: int = 0) -> SimpleNamespace:
+    return SimpleNamespace(item=item, kind=kind, columns=columns, lines=lines, title=item,
+                           rank=rank, air=air)
 
 
 def laid(*pages, first: int = 1):
@@ -409,6 +410,15 @@ def test_8_a_module_rule_right_under_text_is_found_one_with_half_a_line_of_air_i
         mods = [module("item1", (1, 2), (1, 10)), module("item2", (1, 2), (12, 20))]
         assert len([f for f in findings("audit.rule_air", laid((elements, mods)))
                     if "above it" in f.message]) == found
+
+
+def test_8_a_headline_taking_more_than_two_lines_of_air_to_fill_its_row_is_found():
+    elements = column(TEXT, 1, 8)
+    for air, found in ((2, 0), (3, 1), (6, 1)):
+        mods = [module("item1", (1, 2), (1, 20), rank=2, air=air)]
+        made = findings("audit.head_air", laid((elements, mods)))
+        assert len(made) == found
+        assert all(f"{air} lines of air" in f.message for f in made)
 
 
 # ---- 9 spacing -----------------------------------------------------------------------------

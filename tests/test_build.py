@@ -157,10 +157,11 @@ def test_a_continued_storys_repeated_title_does_not_count_as_placing_it(tmp_path
         check_text_kept(_frames(("continued_title", title), ("body", body)), issue)
 
 
-# The page audit's advisory rules (7 column feet, 8 rule air, 9 spacing) still
-# find what the layout does not yet avoid: counted in the audit's own tests.
-ADVISORY = ("audit.column_feet", "audit.subhead_keep", "audit.rule_air", "audit.spacing",
-            "audit.last_page_foot")
+# The page audit's advisory rules (7 column feet, 8 rule and headline air, 9
+# spacing) still find what the layout does not yet avoid: counted in the audit's
+# own tests.
+ADVISORY = ("audit.column_feet", "audit.subhead_keep", "audit.rule_air", "audit.head_air",
+            "audit.spacing", "audit.last_page_foot")
 
 
 def _not_advisory(diagnostics):

@@ -101,7 +101,9 @@ def test_a_page_pin_puts_the_story_on_that_page():
 
 
 def test_a_column_and_width_pin_is_honoured_exactly():
-    units = [story("item1", 60), story("item2", 50, pin=Pin(col=4, width=2, source="x.yaml:3")),
+    # item1 beside it in four columns (22 lines) and item2 in two (25 lines):
+    # heights two lines of headline air can match
+    units = [story("item1", 88), story("item2", 50, pin=Pin(col=4, width=2, source="x.yaml:3")),
              story("item3", 40)]
     plan = plan_pages(units, geometry(), head, notice)
     module = next(m for m in plan.modules if m.key == "item2")

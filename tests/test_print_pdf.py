@@ -6,7 +6,6 @@ pdfinfo/pdftotext/pdffonts, qpdf, pypdfium2), not the renderer's records.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil

@@ -39,6 +39,7 @@ from .fonts import FontSet
 from .layout import LaidOut, lay_out
 from .output import ensure_folder, sha256, write_files
 from .parse import parse_issue
+from .pictures import load_pictures
 from .render import PrintJob, pdf_bytes, to_pdfx
 from .render.job import pdfx_flavour
 from .sidecar import Sidecar, find_sidecar, staff_plan
@@ -55,7 +56,8 @@ class BuildResult:
 
 # What a build for print refuses (strict); a draft build only warns.
 PRINT_BLOCKING = frozenset({"masthead.missing", "masthead.date", "masthead.lunar", "masthead.weekday",
-                            "promo.qr_url"}) | AUDIT_BLOCKING   # page audit: rules 1–6, 10
+                            "promo.qr_url", "picture.print_ppi"}) | AUDIT_BLOCKING
+# (the page audit's rules 1–6 and 10; a picture under pictures.PRINT_MIN_PPI as placed)
 
 
 def build(source: str | Path, out_dir: str | Path = "build", layout: str | None = None,
@@ -104,11 +106,12 @@ def prepare(source: str | Path, layout: str | None = None, sidecar: Sidecar | No
     if strict:
         refuse_for_print(issue.diagnostics)
     staff = staff_plan(sidecar, issue, design)
+    pictures = load_pictures(sidecar, issue)    # checked and opened before anything is set
     clock.lap("parse")
     fonts = FontSet.load(dict(design.fonts), design.source, design.font_lines)
     composer = Composer(design, fonts)
     clock.lap("fonts")
-    laid = lay_out(issue, composer, staff)
+    laid = lay_out(issue, composer, staff, pictures)
     if strict:
         refuse_for_print(laid.report.warnings)
     clock.lap("layout")

@@ -9,7 +9,7 @@ the bleed around the trimmed page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Union
 
 from .compose import Glyph
@@ -95,3 +95,13 @@ class DocumentFrames:
     pages: tuple[PageFrame, ...]
     title: str                    # PDF metadata: paper name and date
     subject: str = ""
+
+
+def shifted(element: Element, dx: float, dy: float) -> Element:
+    """The element moved by (dx, dy)."""
+    if isinstance(element, TextLine):
+        return replace(element, x=element.x + dx, baseline=element.baseline + dy)
+    if isinstance(element, Rule):
+        return replace(element, x1=element.x1 + dx, y1=element.y1 + dy,
+                       x2=element.x2 + dx, y2=element.y2 + dy)
+    return replace(element, x=element.x + dx, y=element.y + dy)

@@ -27,11 +27,18 @@
         width: 3                     # columns, wherever it goes
       - item: 樊灿涛调研
         order: 1                     # place it first (reading order of importance)
+    pictures:                        # checked and loaded by typeset/pictures.py
+      - item: 作风硬                  # as in placement: an item key or part of its title
+        file: photos/dam.jpg         # relative to this file's folder, never outside it
+        caption: 图为施工现场           # else the item's caption paragraph, if it has one
+        credit: 记者 王伟 摄            # else that paragraph's （… 摄）, or a 摄 byline
+        width: 2                     # columns
 
 This module is the sidecar's one home: where it is found (`find_sidecar`),
 its schema (read with the layouts' schema engine: types, ranges, unknown keys
 with did-you-mean, file:line:column in every error), and what its placement
-entries mean for a given issue and design (`staff_plan`). Command-line
+entries mean for a given issue and design (`staff_plan`). Its pictures'
+files are checked and opened by typeset.pictures (`load_pictures`). Command-line
 options are merged in as if they were written here (`Sidecar.with_options`).
 """
 
@@ -68,6 +75,18 @@ class PlacementEntry:
     lines: tuple[int, int] | None = None
     width: int | None = None
     order: int | None = None
+
+
+@dataclass(frozen=True)
+class PictureEntry:
+    """One `pictures:` entry as written; `line` is its line in the sidecar.
+    The file is checked and opened by typeset.pictures.load_pictures."""
+    item: str
+    file: str
+    line: int
+    caption: str | None = None
+    credit: str | None = None
+    width: int | None = None       # columns
 
 
 # What staff may say a run of source lines is (`structure:` entries).
@@ -107,6 +126,7 @@ class Sidecar:
     structure: tuple[StructureEntry, ...] = ()
     paper: str | None = None       # the paper file, when the sidecar names it
     first_page: int | None = None  # the issue's first page: 2 for a paper's inner pages
+    pictures: tuple[PictureEntry, ...] = ()
 
     def with_options(self, first_page: int | None = None, **options: Any) -> "Sidecar":
         """Command-line options over the file's: masthead facts (paper, date,
@@ -164,6 +184,15 @@ STRUCTURE = Section([
     Setting("is", Choice(*STRUCTURE_KINDS), REQUIRED, "what those lines are"),
 ], lambda v, ctx, path: StructureEntry(v["lines"][0], v["lines"][1], v["is"], ctx.lines[path]))
 
+PICTURE = Section([
+    Setting("item", Text(), REQUIRED, "an item key (item3, item4.1) or part of its title"),
+    Setting("file", Text(), REQUIRED, "the picture file, relative to the sidecar's folder"),
+    Setting("caption", Text(), None, "the caption under it; else the item's caption paragraph"),
+    Setting("credit", Text(60), None, "the photo credit after the caption, e.g. 记者 王伟 摄"),
+    Setting("width", Int(1), None, "width in columns"),
+], lambda v, ctx, path: PictureEntry(v["item"], v["file"], ctx.lines[path], v["caption"],
+                                     v["credit"], v["width"]))
+
 SIDECAR = Section([
     Setting("masthead", MASTHEAD, REQUIRED, "masthead facts the issue file lacks"),
     Setting("layout", Text(), None, "layout name in layouts/ or a path to a layout file"),
@@ -180,6 +209,8 @@ SIDECAR = Section([
             "staff placement: pins and order"),
     Setting("structure", ListOf(STRUCTURE, nonempty=False, unique=False), (),
             "corrections to the reading, by source line"),
+    Setting("pictures", ListOf(PICTURE, nonempty=False, unique=False), (),
+            "pictures of the items: file, caption, credit, width"),
 ])
 
 
@@ -214,7 +245,8 @@ def load_sidecar(path: Path) -> Sidecar:
     v = SIDECAR.convert(root, ctx, "")
     return Sidecar(name, v["masthead"], v["layout"], v["pages"], Table(v["sections"]),
                    Table(v["editors"]), v["promo_qr_url"], v["placement"], Table(ctx.lines),
-                   tuple(v["structure"]), v["paper"], v["first_page"])
+                   tuple(v["structure"]), v["paper"], v["first_page"],
+                   pictures=tuple(v["pictures"]))
 
 
 # ---------------------------------------------------------------- staff decisions
@@ -275,7 +307,8 @@ def staff_plan(sidecar: Sidecar, issue: Issue, layout: Layout) -> StaffPlan:
     order_line: dict[int, int] = {}
     for index, entry in enumerate(sidecar.placement):
         where = f"placement[{index}]"
-        key = _resolve(entry.item, titles, lambda m: sidecar.fail(f"{where}.item", m))
+        key = resolve_item(entry.item, titles,
+                           lambda m: sidecar.fail(f"{where}.item", m))
         if key in first_entry:
             sidecar.fail(f"{where}.item", f"{key} ({titles[key][:12]}) is already placed by "
                                           f"the entry on line {first_entry[key]}: one entry per item")
@@ -334,7 +367,9 @@ def _check_overlaps(sidecar: Sidecar, pins: dict[str, Pin]) -> None:
                                    sidecar.path, int(pin.source.rpartition(":")[2]))
 
 
-def _resolve(wanted: str, titles: dict[str, str], fail) -> str:
+def resolve_item(wanted: str, titles: dict[str, str], fail) -> str:
+    """The key of the item staff mean by `wanted`: its key (item5, item4.1) or
+    part of exactly one title; else `fail(message)`, which must raise."""
     if wanted in titles:
         return wanted
     matches = [key for key, title in titles.items() if wanted in title]

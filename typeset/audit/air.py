@@ -1,4 +1,4 @@
-"""Rule 8: air around module rules (warnings).
+"""Rule 8: air around module rules and headlines (warnings).
 
 A module rule — a rule in the type area outside every module, parting two
 modules (not a column rule, a pull quote's or a filler's rules inside a
@@ -6,11 +6,17 @@ module, nor the masthead's or running head's) — has at least half a grid
 line (½ line pitch) of air above and below it when it runs across, and half
 a body character beside it when it runs down, measured from the rule's
 centre to the nearest ink: glyph boxes, pictures, QR codes, boxes.
+
+A headline's air follows its style: a module whose head took more than
+GENEROUS_AIR lines of air beyond its style's own to fill its row (what
+placement gave it, as the report says) is reported; it reads as an empty
+band round the head.
 """
 
 from __future__ import annotations
 
-from .view import EPS, Page, View
+from ..layout.place.prices import GENEROUS_AIR
+from .view import EPS, Finding, Page, View
 
 AIR_LINES = 0.5         # of the line pitch, above and below a horizontal rule
 AIR_CHARS = 0.5         # of the body size, beside a vertical rule
@@ -87,8 +93,17 @@ def check_rule_air(view: View):
                 finding = view.at(line, "") if line is not None else None
                 col = finding.column if finding else view.column_of(page, (r.x1 + r.x2) / 2)
                 row = view.line_of(page, (r.y1 + r.y2) / 2)
-                from .view import Finding
                 yield Finding(page.number, col, row,
                               f"{air / unit:.2f} {'line' if across else 'character'}s of air "
                               f"between the module rule and {what} {side} it, under "
                               f"{need / unit:g}", line.story if line is not None else None)
+
+
+def check_head_air(view: View):
+    for page in view.pages:
+        for module in page.modules:
+            air = module.report.air
+            if air > GENEROUS_AIR and module.report.rank:
+                yield Finding(page.number, module.report.columns[0], module.report.lines[0],
+                              f"the headline of {module.key} takes {air} lines of air more "
+                              f"than its style gives, over {GENEROUS_AIR}", module.key)

@@ -4,8 +4,8 @@ Per column of the page grid, the grid lines that carry something: every
 drawn line's character boxes, in the grid columns its ink crosses; a
 headline block across its module from the module's top to its last head
 line (headline air is designed space); a filler or promo module whole; the
-masthead block on the first page (everything above its first module); pictures, QR
-codes and filled boxes. A run of HOLE_LINES or more empty grid lines is a
+masthead block on the first page (everything above its first module); the
+line a rule runs across in; pictures, QR codes and filled boxes. A run of HOLE_LINES or more empty grid lines is a
 hole:
 
 - under the running head (the run starts at the type area's top);
@@ -69,6 +69,9 @@ def occupied(view: View, page: Page) -> list[list[bool]]:
             line.role in ("masthead", "epigraph") for line in page.lines):
         mark(page.left, page.left + page.width, page.top,
              min(module.top for module in page.modules) - 0.5)
+    for rule in page.rules:       # the line a module rule runs in (MODULE_GAP) is not white
+        if abs(rule.y1 - rule.y2) < EPS:
+            mark(min(rule.x1, rule.x2), max(rule.x1, rule.x2), rule.y1 - EPS, rule.y1 + EPS)
     for shape in page.pictures:
         mark(shape.x, shape.x + shape.w, shape.y, shape.y + shape.h)
     for shape in page.codes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .air import check_rule_air
+from .air import check_head_air, check_rule_air
 from .feet import check_column_feet, check_subheads
 from .headlines import check_headline_breaks
 from .holes import check_holes, check_last_page_foot
@@ -66,6 +66,9 @@ RULES: tuple[AuditRule, ...] = (
     AuditRule("audit.rule_air", 8,
               "a module rule has at least half a line of air above and below it",
               check_rule_air, False),
+    AuditRule("audit.head_air", 8,
+              "a headline's air follows its style, not the fill: at most 2 lines more",
+              check_head_air, False),
     AuditRule("audit.spacing", 9,
               "no body line with more than ⅛ em added between Han characters, unless it is a "
               "paragraph's last line or the composer marked it",

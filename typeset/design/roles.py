@@ -68,6 +68,8 @@ ROLES: dict[str, Role] = {
     "continued_title": _unstyled("a continued story's short title (headline4 style)", REPEAT),
     "filler": _unstyled("a notice from the layout's filler library", FURNITURE),
     "masthead": _unstyled("the paper's name and the masthead's fields", FURNITURE),
+    "picture_caption": _unstyled("a picture's caption and credit, as the sidecar gives them "
+                                 "(caption style)", FURNITURE),
 }
 
 STYLE_ROLES = {name: role for name, role in ROLES.items() if role.styled}

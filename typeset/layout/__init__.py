@@ -14,12 +14,14 @@ from ..compose import Composer
 from ..design import PT_PER_MM, Table
 from ..diagnostics import Diagnostic, TypesetError
 from ..frames import DocumentFrames, PageFrame, TextLine
-from ..model import Banner, Issue
+from ..model import Banner, Issue, Promo
+from ..pictures import PictureSource
 from ..sidecar import StaffPlan
 from .fillers import FillerLibrary
 from .furniture import Top, inner_top, page_one_top
 from .headblock import HeadCache
-from .measure import body_scales, titled
+from .figures import resolution_warnings
+from .measure import BOX_PAD, body_scales, boxed, titled
 from .pages import draw_pages
 from .place import Geometry, NoLayout, Plan, prices, search_plan
 from .report import LayoutReport, PageReport, page_reports, under_fill_warnings
@@ -35,9 +37,11 @@ class LaidOut:
     report: LayoutReport
 
 
-def lay_out(issue: Issue, composer: Composer, staff: StaffPlan | None = None) -> LaidOut:
+def lay_out(issue: Issue, composer: Composer, staff: StaffPlan | None = None,
+            pictures: tuple[PictureSource, ...] = ()) -> LaidOut:
     """Place the issue on pages. `staff` carries the sidecar's decisions:
-    pins, order, page count, section names, editor credits, the QR link.
+    pins, order, page count, section names, editor credits, the QR link;
+    `pictures` the stories' pictures, checked (typeset.pictures).
 
     The grid's own body size first. Where a page would stay under-filled, be
     filled by fillers or by headline air that looks empty (the issue's last
@@ -48,13 +52,21 @@ def lay_out(issue: Issue, composer: Composer, staff: StaffPlan | None = None) ->
     where placement asks for it, and the search redoes only their share."""
     staff = staff or StaffPlan()
     scales = body_scales(composer.layout)
-    run = _Run(issue, composer, staff)
+    run = _Run(issue, composer, staff, pictures)
     stories = measure_stories(issue, composer, scales[:1])
     if staff.order:      # staff order first, in their numbering; the rest keep reading order
         last = len(stories) + 1
         stories.sort(key=lambda s: staff.order.get(s.key, last))
-    laid = run.attempt(stories)
     original = {key: item for key, item, _ in issue_stories(issue)}   # briefs as briefs
+    try:
+        laid = run.attempt(stories)
+    except NoLayout:
+        # no plan at the grid's size alone (a box with no neighbour its height):
+        # the larger sizes give every story more heights to match with
+        run.every_size = True
+        stories = [measure_story(s.key, original[s.key], s.banner, composer, scales,
+                                 issue.source) for s in stories]
+        laid = run.attempt(stories, frozenset(range(len(stories))))
     for sizes, wanted in ((2, PageReport.wants_more_copy), (3, PageReport.under_filled)):
         pages = {page.page for page in laid.report.pages if wanted(page)}
         if len(scales) < sizes or not pages:
@@ -72,12 +84,25 @@ class _Run:
     """One issue's placement attempts, sharing headline blocks, the filler
     library and the search's tables between them."""
 
-    def __init__(self, issue: Issue, composer: Composer, staff: StaffPlan):
+    def __init__(self, issue: Issue, composer: Composer, staff: StaffPlan,
+                 pictures: tuple[PictureSource, ...] = ()):
         self.issue, self.composer, self.staff = issue, composer, staff
-        self.heads = HeadCache(composer)
-        self.library = FillerLibrary(composer, staff.fillers)
+        self.pictures: dict[str, tuple[PictureSource, ...]] = {}
+        for picture in pictures:
+            if (picture.width_columns or 0) > composer.layout.grid.columns:
+                raise TypesetError(f"the picture of {picture.item} is to be "
+                                   f"{picture.width_columns} columns wide; the layout's pages "
+                                   f"have {composer.layout.grid.columns}", picture.sidecar,
+                                   picture.line)
+            self.pictures[picture.item] = self.pictures.get(picture.item, ()) + (picture,)
+        self.heads = HeadCache(composer, self.pictures)
+        # a paper's QR house ad only where the copy has no QR promo of its own:
+        # two codes asking to be scanned on a page is one too many
+        promo = any(isinstance(item, Promo) for _, item, _ in issue_stories(issue))
+        self.library = FillerLibrary(composer, tuple(f for f in staff.fillers
+                                                     if not (promo and f.qr)))
         self.search = None
-        layout = composer.layout
+        self.every_size = len(body_scales(composer.layout)) == 1   # a NoLayout is final
         self.top = self._top(2)
 
     def _top(self, pages: int, air: int = 0) -> Top:
@@ -103,6 +128,7 @@ class _Run:
         warnings = (tuple(note for s in stories for note in s.notes)
                     + _typography_warnings(stories)
                     + _plan_warnings(issue, stories, plan) + drawn.warnings
+                    + self._picture_warnings(plan, stories)
                     + under_fill_warnings(pages, issue.source,
                                           lambda page: _first_line(stories, page.modules)))
         report = LayoutReport(
@@ -111,6 +137,19 @@ class _Run:
                    for s in stories if s.measured.violations}),
             Table(_loose_lines(frames)))
         return LaidOut(frames, plan, report)
+
+    def _picture_warnings(self, plan: Plan, stories: list[Story]) -> tuple[Diagnostic, ...]:
+        """Each picture as placed (its story's first part) printing too coarse."""
+        layout = self.composer.layout
+        items = {s.key: s.item for s in stories}
+        out: list[Diagnostic] = []
+        for module in plan.modules:
+            if module.key in self.pictures and module.jump_from is None:
+                pad = BOX_PAD * layout.body_size_pt if boxed(items[module.key]) else 0.0
+                figure = self.heads.figure(module.key,
+                                           layout.grid.span_width_pt(module.width) - 2 * pad)
+                out += resolution_warnings(self.pictures[module.key], figure.widths)
+        return tuple(out)
 
     def _plan(self, stories: list[Story], changed: frozenset[int]) -> Plan:
         layout, grid, staff = self.composer.layout, self.composer.layout.grid, self.staff
@@ -125,14 +164,21 @@ class _Run:
             return block.lines, prices.LONG_TITLE * max(0, block.main_lines - 2)
 
         grouped = _banner_stories(self.issue)
+        # a story whose pictures staff give a width is set that wide, the
+        # pictures across it (figures.py)
         specs = [replace(s.spec(staff.pins.get(s.key)), in_banner=s.key in grouped,
-                         headless=not titled(s.item)) for s in stories]
+                         headless=not titled(s.item),
+                         picture_columns=max((p.width_columns or 0 for p in
+                                              self.pictures.get(s.key, ())), default=0))
+                 for s in stories]
         geometry = Geometry(grid.columns, grid.lines, self.top.lines, layout.pages.even,
                             layout.pages.limit, staff.pages or layout.pages.count)
         try:
             plan, self.search = search_plan(specs, geometry, head, self.library.options,
                                             self.search, changed)
         except NoLayout as exc:
+            if not self.every_size:
+                raise                     # lay_out tries again with every body size
             raise TypesetError(str(exc), self.issue.source) from None
         return plan
 

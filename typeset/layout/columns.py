@@ -293,21 +293,26 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
 
 def _quote_clear(best: tuple[float, list, list], m: _Shape,
                  looser: Looser | None) -> tuple[float, list, list]:
-    """`best` with any pull quote that stands level with its own sentence in
-    the next column moved to the next-best place that does not (rule 3: the
-    reader would read the sentence twice side by side); the filling that
-    costs least, or `best` when no place clears it."""
-    _, flow, where = best
-    for q in _quotes_beside(flow, where):
+    """`best` with the pull quotes that stand level with their own sentence in
+    the next column moved to their next-best places (rule 3: the reader would
+    read the sentence twice side by side): one at a time, the filling that
+    costs least among those leaving fewer quotes beside their sentences, until
+    none is or no move clears one."""
+    while True:
+        _, flow, where = best
+        beside = _quotes_beside(flow, where)
+        if not beside:
+            return best
         trials = []
-        for moved in _quote_moved(flow, q):
-            for keep in (True, False):
-                found = _levelled(moved, m, keep, looser)
-                if found and not _quotes_beside(found[1], found[2]):
-                    trials.append(found)
-        if trials:
-            return min(trials, key=lambda t: t[0])
-    return best
+        for q in beside:
+            for moved in _quote_moved(flow, q):
+                for keep in (True, False):
+                    found = _levelled(moved, m, keep, looser)
+                    if found and len(_quotes_beside(found[1], found[2])) < len(beside):
+                        trials.append(found)
+        if not trials:
+            return best
+        best = min(trials, key=lambda t: t[0])
 
 
 def _levelled(flow: list, m: _Shape, keep: bool,

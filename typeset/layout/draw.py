@@ -6,16 +6,18 @@ as `Grid` does) and shifts everything by the page's margins at the end.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 from ..compose import Composer, Line, Run
 from ..design import BASELINE_RATIO, PT_PER_MM, Filler, Layout
 from ..design.units import FILLER_LINE, PROMO_LINE, SET_LINE
-from ..frames import Box, Element, QRCode, Rule, TextLine
+from ..frames import Box, Element, QRCode, Rule, TextLine, shifted
 from .columns import split_columns
 from .headblock import HeadBlock
 from .measure import BOX_NARROWER, BOX_PAD, FlowLine
 from .place import Module
+from .place.kinds import MODULE_GAP
 
 PULL_QUOTE_RULES = (1.2, 0.4)   # pt: a heavy rule over a pull quote, a fine one under it
 FILLER_PAD = 2                  # body characters between a filler's rules and the module's sides
@@ -43,15 +45,6 @@ class PageDraw:
         if self.story is not None and isinstance(element, TextLine):
             element = replace(element, story=self.story)
         self.elements.append(element)
-
-
-def shifted(element: Element, dx: float, dy: float) -> Element:
-    if isinstance(element, TextLine):
-        return replace(element, x=element.x + dx, baseline=element.baseline + dy)
-    if isinstance(element, Rule):
-        return replace(element, x1=element.x1 + dx, y1=element.y1 + dy,
-                       x2=element.x2 + dx, y2=element.y2 + dy)
-    return replace(element, x=element.x + dx, y=element.y + dy)
 
 
 def module_box(layout: Layout, module: Module) -> tuple[float, float, float, float]:
@@ -192,33 +185,42 @@ def jump_line(composer: Composer, text: str, subdiv: int = 1, height: int = 1) -
 def draw_rules(page: PageDraw, layout: Layout, modules: list[Module],
                boxed: frozenset[str] = frozenset()) -> None:
     """Hairlines between modules: under a module unless it reaches the foot,
-    right of it unless it reaches the right edge, centred in the gap. A framed
-    module (its key in `boxed`) draws none: its frame parts it from its
-    neighbours, and their rules stop short of it."""
+    in the middle of the line left under it (MODULE_GAP); right of it unless
+    it reaches the right edge, centred in the gutter and running from the
+    rule over it to the rule under it, so that they meet. A framed module
+    (its key in `boxed`) draws none: its frame parts it from its neighbours,
+    and their rules stop short of it."""
     weight = layout.rules.module_rule_pt
     if weight <= 0:
         return
     grid = layout.grid
     gap_x = grid.gutter_chars * layout.body_size_pt / 2
-    gap_y = grid.leading_pt / 2
+    # from a module's last text line to the rule under it: half of the line
+    # left under it and of the leading on either side of that line
+    gap_y = (MODULE_GAP * grid.line_pitch_pt + grid.leading_pt) / 2
     frames = [(m, module_box(layout, m)) for m in modules if m.key in boxed]
     for module in modules:
         if module.key in boxed:
             continue
         x, y, w, h = module_box(layout, module)
-        if module.line + module.height < grid.lines:
+        foot = module.line + module.height >= grid.lines
+        if not foot:
             yy = y + h + gap_y
             below = [(bx - gap_x, bx + bw + gap_x) for m, (bx, _, bw, _) in frames
-                     if m.line == module.line + module.height]
+                     if m.line == module.line + module.height + MODULE_GAP]
             for x1, x2 in _clipped(x - (gap_x if module.col else 0),
                                    x + w + (gap_x if module.col + module.width < grid.columns
                                             else 0), below):
                 page.add(Rule(x1, yy, x2, yy, weight))
         if module.col + module.width < grid.columns:
             xx = x + w + gap_x
+            over = any(m.line + m.height + MODULE_GAP == module.line and m.key not in boxed
+                       and m.col < module.col + module.width and module.col < m.col + m.width
+                       for m in modules)
             beside = [(by - gap_y, by + bh + gap_y) for m, (_, by, _, bh) in frames
                       if m.col == module.col + module.width]
-            for y1, y2 in _clipped(y, y + h, beside):
+            for y1, y2 in _clipped(y - (gap_y if over else 0), y + h + (0 if foot else gap_y),
+                                   beside):
                 page.add(Rule(xx, y1, xx, y2, weight))
 
 
@@ -265,15 +267,22 @@ def draw_promo(page: PageDraw, composer: Composer, module: Module, lines: tuple[
 
 def filler_lines(composer: Composer, filler: Filler, width: float) -> int:
     """Grid lines a filler needs at `width`: its text (beside a QR code when
-    it has one) and a line of air above and below."""
+    it has one, as draw_filler sets it) and a line of air above and below."""
     layout = composer.layout
     style = composer.style(filler.style)
     qr = layout.grid.span_width_pt(1) if filler.qr else 0.0
-    measure = (width - 2 * FILLER_PAD * layout.body_size_pt - qr) / style.size_pt
-    count = len(composer.paragraph((Run(filler.text, style.font),), measure, 0, "center",
-                                   "center").lines)
+    count = len(_filler_text(composer, filler, width, qr).lines)
     text = count * style.size_pt * FILLER_LINE.height
-    return max(3, -(-int(max(text, qr)) // int(layout.line_pitch_pt)) + 2)
+    return max(3, math.ceil(max(text, qr) / layout.line_pitch_pt - 1e-6) + 2)
+
+
+def _filler_text(composer: Composer, filler: Filler, width: float, qr: float):
+    """The filler's text set across `width`, beside a QR code `qr` wide (0: none)."""
+    layout = composer.layout
+    style = composer.style(filler.style)
+    pad = FILLER_PAD * layout.body_size_pt
+    measure = (width - 2 * pad - (qr + pad if qr else 0)) / style.size_pt
+    return composer.paragraph((Run(filler.text, style.font),), measure, 0, "center", "center")
 
 
 def draw_filler(page: PageDraw, composer: Composer, module: Module, filler: Filler,
@@ -289,7 +298,7 @@ def draw_filler(page: PageDraw, composer: Composer, module: Module, filler: Fill
     page.add(Rule(x + pad, y + h - inset, x + w - pad, y + h - inset, rule))
     qr = min(layout.grid.span_width_pt(1), h - 8) if filler.qr and url else 0.0
     measure = (w - 2 * pad - (qr + pad if qr else 0)) / style.size_pt
-    result = composer.paragraph((Run(filler.text, style.font),), measure, 0, "center", "center")
+    result = _filler_text(composer, filler, w, qr)
     leading = style.size_pt * FILLER_LINE.height
     text_w = measure * style.size_pt
     left = x + (w - text_w - (qr + pad if qr else 0)) / 2

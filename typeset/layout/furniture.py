@@ -13,9 +13,9 @@ from PIL import Image
 
 from ..compose import Composer, Line, Run
 from ..design.units import EPIGRAPH_DESCENT, INFO_LINE, MASTHEAD_NAME_BASELINE
-from ..frames import Box, Element, Picture, Rule, TextLine
+from ..frames import Box, Element, Picture, Rule, TextLine, shifted
 from ..model import Epigraph, Masthead
-from .draw import PageDraw, composed_line, shifted
+from .draw import PageDraw, composed_line
 
 EPIGRAPH_PAD = 0.8   # em of the epigraph's size inside its box
 SIDE_EPIGRAPH_LINES = 4   # an epigraph beside the masthead may be this many lines taller

@@ -19,8 +19,10 @@ from dataclasses import dataclass, replace
 
 from ..compose import Composer, Run, compose_headline
 from ..design.units import HEADLINE_LINE, LABEL_CENTRE
-from ..frames import Box, Element, TextLine
+from ..frames import Box, Element, TextLine, shifted
 from ..model import Article, Byline, Continuation, Headline
+from ..pictures import PictureSource
+from .figures import FigureBlock, figure_block
 from .measure import BOX_PAD, boxed, credit_lines, fixed_rank, has_title
 
 GROUP_GAP = 0.35      # em of the following group between kicker / main / subtitle
@@ -187,11 +189,27 @@ def _centred_lines(elements: list, texts: list, sources, font: str, size: float,
 
 class HeadCache:
     """Headline blocks by (story, width, rank, continued, air), each composed
-    once: placement asks for their height many times, drawing for their elements."""
+    once: placement asks for their height many times, drawing for their elements.
+    A story's pictures (`pictures`: story key → its pictures) stand under its
+    headline, across the module (figures.py): part of its head's 占行, so
+    placement counts them wherever the story goes; a continued part has none."""
 
-    def __init__(self, composer: Composer):
+    def __init__(self, composer: Composer,
+                 pictures: dict[str, tuple[PictureSource, ...]] | None = None):
         self.composer = composer
+        self.pictures = pictures or {}
         self.blocks: dict[tuple, HeadBlock] = {}
+        self.figures: dict[tuple[str, float], FigureBlock] = {}
+
+    def figure(self, key: str, width_pt: float) -> FigureBlock | None:
+        """The story's pictures and captions across `width_pt`, or None."""
+        if key not in self.pictures:
+            return None
+        found = self.figures.get((key, width_pt))
+        if found is None:
+            found = self.figures[(key, width_pt)] = figure_block(self.pictures[key], width_pt,
+                                                                 self.composer)
+        return found
 
     def block(self, key: str, item, banner: str | None, k: int, rank: int, continued: bool,
               air: int = 0) -> HeadBlock:
@@ -213,8 +231,14 @@ class HeadCache:
                 headline = item.headline if isinstance(item, (Article, Continuation)) else None
                 found = headline_block(headline, banner, width - 2 * pad, rank, self.composer,
                                        air, byline=head_byline(item))
+                figure = self.figure(key, width - 2 * pad)
+                if figure is not None:     # under the headline, on the grid line after it
+                    top = found.lines * layout.line_pitch_pt
+                    found = replace(found, lines=found.lines + figure.lines,
+                                    elements=found.elements + tuple(
+                                        shifted(e, 0.0, top) for e in figure.elements))
             if pad:            # inside the frame, clear of its sides
-                found = replace(found, elements=tuple(replace(e, x=e.x + pad)
+                found = replace(found, elements=tuple(shifted(e, pad, 0.0)
                                                       for e in found.elements))
             self.blocks[cache_key] = found
         return found

@@ -20,6 +20,7 @@ from .furniture import Top, running_head
 from .headblock import HeadCache
 from .measure import boxed, fixed_rank, titled
 from .place import Module, Plan
+from .place.kinds import MODULE_GAP
 from .report import ModuleReport, white_cells
 from .stories import Story, box_foot, line_units
 
@@ -78,7 +79,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
             reports[module.page].append(_report(module, story.key, story.measured.title,
                                                 story.kind.name, 0, "promo", first=first))
             continue
-        under = any(m.page == module.page and m.line + m.height == module.line
+        under = any(m.page == module.page and m.line + m.height + MODULE_GAP == module.line
                     and m.col < module.col + module.width and module.col < m.col + m.width
                     for m in plan.modules)      # a module rule runs over it
         report = _draw_story(page, story, module, heads, composer, module.key in jumping, under)
@@ -104,9 +105,10 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
     first = page.number - module.page     # the issue's first folio
     continued = module.jump_from is not None
     framed = boxed(story.item)
-    # A framed story keeps its label over its text and is centred in its frame:
-    # half the head's air above the label, the rest under the text.
-    air, lead = (0, module.air // 2) if framed else (module.air, 0)
+    # A framed story keeps its label over its text; the head's air goes over
+    # the label, inside the frame, as placement counted it (air over the
+    # head, not white under the text).
+    air, lead = (0, module.air) if framed else (module.air, 0)
     if framed:
         draw_box(page, composer.layout, module)
     block = heads.block(story.key, story.item, story.banner, module.width, module.rank or 4,

@@ -15,10 +15,11 @@ from typing import Callable
 from ..design import Layout, Table
 from ..diagnostics import Diagnostic
 from .place import HOLE
+from .place.prices import GENEROUS_AIR
+from .place.kinds import MODULE_GAP
 
 MIN_FILL = 0.97      # a page filled less than this is reported
 MAX_FILLER_SHARE = 0.1   # fillers over more of a page than this: its copy should fill it
-GENEROUS_AIR = 2     # lines of air round a headline that look generous (prices.air_cost)
 MAX_LOOSE_SHARE = 0.05   # headline air beyond that over more of a page: its copy is thin
 
 
@@ -106,7 +107,8 @@ def page_reports(modules: list[list[ModuleReport]], top_lines: int,
     pages = []
     for index, mods in enumerate(modules):
         top = top_lines if index == 0 else 0     # masthead block, its air included
-        used = sum(m.area - m.white_cells for m in mods) + grid.columns * top
+        used = (sum(m.area - m.white_cells for m in mods) + grid.columns * top
+                + _rule_lines(mods))
         bottom = max([m.lines[1] for m in mods] + [top])
         holes = ((Hole((1, grid.columns), (bottom + 1, grid.lines)),)
                  if grid.lines - bottom >= HOLE else ())
@@ -119,6 +121,18 @@ def page_reports(modules: list[list[ModuleReport]], top_lines: int,
                                 sum(m.overset_lines for m in mods), tuple(mods),
                                 round(fillers / cells, 4), round(loose / cells, 4)))
     return tuple(pages)
+
+
+def _rule_lines(mods: list[ModuleReport]) -> int:
+    """Cells of the lines left between a module and the one under it for the
+    module rule (place.kinds.MODULE_GAP): designed space, like headline air."""
+    cells = 0
+    for m in mods:
+        under = [o for o in mods if o.lines[0] == m.lines[1] + MODULE_GAP + 1]
+        for column in range(m.columns[0], m.columns[1] + 1):
+            if any(o.columns[0] <= column <= o.columns[1] for o in under):
+                cells += MODULE_GAP
+    return cells
 
 
 def under_fill_warnings(pages: tuple[PageReport, ...], file: str,

@@ -79,7 +79,8 @@ def _boxed_height(heights: tuple[int, ...], k: int, subdiv: int) -> int:
 # whole), its body at the grid's size, no wider than a third of the page
 # (2 of a tabloid's 6 columns, 3 of a broadsheet's 8) and never wider than a
 # short story (短稿) on any grid, two or three columns: a box stands beside
-# the story it accompanies, it does not run across the page.
+# the story it accompanies, it does not run across the page — unless no
+# neighbour has its height, when it is set across the page under it.
 LINK_BOX_SHARE = 1 / 3
 SHORT_STORY_COLUMNS = 3
 
@@ -93,9 +94,10 @@ def link_box_width(columns: int) -> int:
 @lru_cache(maxsize=None)
 def link_box_kind(columns: int) -> ModuleKind:
     # its frame holds its text: a frame taller than that by HOLE lines would
-    # show a white hole inside it
+    # show a white hole inside it. It stands beside a story of its height; where
+    # none has it, it is set across the page under its story (a 通栏 box)
     return replace(KINDS["article"], name="link_box", may_jump=False, larger_body=False,
-                   max_width=link_box_width(columns), body_height=_boxed_height,
+                   wide_from=link_box_width(columns), body_height=_boxed_height,
                    stretch=HOLE - 1)
 
 

@@ -21,9 +21,9 @@ from ..model import (Article, Banner, Block, Byline, Continuation, Epigraph, Hea
                      LineGroup, Paragraph, Promo, Span, Subhead)
 from .blocks import Line, RawBlock
 from .evidence import (AGAIN, Clue, closing_credit, cut_before, continued_from, credit_parts, dateline_length, ends_open,
-                       glued_credit, inline_credit, is_caption, is_occasion, is_short_label,
-                       jump_out, list_number, mentions_photos, phrases, has_pause, reads_as_headline,
-                       reads_as_sentence, read_clue, set_by_hand, rubric_and_title, speaker, SERIES_LABEL)
+                       glued_credit, inline_credit, is_occasion, is_short_label,
+                       jump_out, list_number, mentions_photos, phrases, reads_as_headline,
+                       reads_as_sentence, read_clue, set_by_hand, rubric_and_title, speaker)
 
 RULES = {
     # the front matter
@@ -641,7 +641,6 @@ class Reader:
     def _text(self, i: int) -> int:
         clue = self.clues[i]
         lines = list(clue.block.lines)
-        following = self.clues[i + 1] if i + 1 < len(self.clues) else None
         # C1: a credit on the block's last line, or glued to its last sentence
         credit, credit_line, rule = None, None, "C1"
         if len(lines) > 1 and closing_credit(lines[-1].text):

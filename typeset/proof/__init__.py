@@ -87,7 +87,6 @@ def proof(source: str | Path, out_dir: str | Path = "build", *, since: str | Pat
     view = View(laid, ready.design, issue)
     marks = collect_marks(ready, view)
     notes = issue_notes(ready)
-    placed_marks = [m for m in marks if m.page is not None]
     numbered = list(enumerate(marks, 1))
 
     changes: tuple[Change, ...] = ()

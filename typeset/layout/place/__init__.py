@@ -63,7 +63,7 @@ def search_plan(units: list[UnitSpec], geometry: Geometry, head: HeadFn, filler:
     search = Search(units, geometry, head, filler)
     if previous is not None:
         search.inherit(previous, changed)
-    L, C, top = geometry.lines, geometry.columns, geometry.first_page_top
+    L, C, top = search.L, geometry.columns, geometry.first_page_top
     # The masthead block may take a few lines of air too (TOP_AIR_STEPS); a
     # page without one (inner pages) starts under its running head.
     starts = [State(0, 0, 0, L - top - extra, True)

@@ -18,13 +18,21 @@ from ..columns import HOLE, column_height
 from . import prices
 
 # Hard limits, in grid lines.
-MAX_AIR = 6           # extra 占行 a headline may take to fill its row
+MODULE_GAP = 1        # the grid line under every module that does not reach the page foot:
+                      # the module rule runs in its middle, so it has more than ½ a line of
+                      # air on both sides (rule 8) where the leading alone gave 0.1–0.4
+MAX_AIR = 6           # extra 占行 a headline may take to fill its row; past two lines
+                      # (prices.GENEROUS_AIR) it looks empty and is priced as dear as
+                      # white (rule 8: a head's air follows its style), so only a row that
+                      # has no other way to close takes it, and the audit reports it
 MIN_JUMP = 5          # body lines on each side of a jump
 SHALLOW = 8           # body columns shallower than this look like a sliver under the head
 LONG_COLUMN = 70      # body columns longer than this are hard to read
 PROMO_QR_LINES = 9    # a QR code one column wide
 PROMO_STRETCH = 24    # lines of air a promo block may take around itself
 FILLER_STRETCH = 2    # lines a text filler may grow beyond its text
+HOUSE_AD_STRETCH = 4  # lines a house ad may grow beyond its QR code and text: more reads as
+                      # a white band with an advertisement in it
 MIN_JUMP_ROOM = 8     # lines left on a page below which no story starts a jump
 SHORT_ITEM = 45       # body lines at the grid's size (one column) of a short item (短稿: about
                       # 500 characters of a tabloid's 11-character column), which may be read
@@ -61,6 +69,8 @@ class ModuleKind:
     shaped: bool             # shallow or very long body columns are penalised
     larger_body: bool        # its body may be set larger than the grid's size (short issues)
     body_height: HeightFn | None   # None: the height comes with the content (fillers)
+    wide_from: int | None = None   # wider than this only where nothing else places it
+                                   # (prices.TOO_WIDE per column more): a link box
 
     def short_cost(self, short: int, k: int) -> float | None:
         """What a module `short` lines taller than its content costs, or None
@@ -76,9 +86,10 @@ class ModuleKind:
         return _short_costs(self, k)
 
     def shape_cost(self, body: int, k: int) -> float:
+        cost = prices.TOO_WIDE * (k - self.wide_from) if self.wide_from and k > self.wide_from \
+            else 0.0
         if not self.shaped:
-            return 0.0
-        cost = 0.0
+            return cost
         if body < SHALLOW and k > 1:
             cost += prices.SLIVER * k * (SHALLOW - body)
         if body > LONG_COLUMN:
@@ -108,6 +119,6 @@ KINDS: dict[str, ModuleKind] = {
                          stretch=FILLER_STRETCH, air_price=prices.FILLER_AIR, may_jump=False,
                          shaped=False, larger_body=False, body_height=None),
     "house_ad": ModuleKind("house_ad", headed=False, min_width=1, max_width=None,
-                           stretch=PROMO_STRETCH, air_price=prices.FILLER_AIR, may_jump=False,
+                           stretch=HOUSE_AD_STRETCH, air_price=prices.FILLER_AIR, may_jump=False,
                            shaped=False, larger_body=False, body_height=None),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .kinds import MODULE_GAP
 from .spec import Geometry, UnitSpec
 from .steps import Foot, Jump, MovedUp, Placed, PlacedFiller, Row
 
@@ -15,7 +16,7 @@ class Module:
     col: int
     width: int                 # columns
     line: int                  # first grid line on the page (type area)
-    height: int                # grid lines
+    height: int                # grid lines (the rule line under it not counted)
     rank: int = 0              # headline rank; 0 for no headline
     air: int = 0               # extra headline lines
     flow_start: int = 0        # slice of the unit's flow lines placed here
@@ -88,13 +89,14 @@ def read_back(steps: list, units: list[UnitSpec], geometry: Geometry, cost: floa
             for mod in step.modules:
                 if isinstance(mod, PlacedFiller):
                     modules.append(Module(f"filler:{mod.name}", page, mod.col, mod.width, line,
-                                          mod.height, filler=mod.name))
+                                          mod.height - MODULE_GAP, filler=mod.name))
                     continue
                 assert isinstance(mod, Placed)
                 start = progress.get(mod.unit, 0)
                 end = len(units[mod.unit].flows[mod.variant])
                 modules.append(Module(units[mod.unit].key, page, mod.col, mod.width,
-                                      line + mod.offset, mod.height, mod.rank, mod.air, start,
+                                      line + mod.offset, mod.height - MODULE_GAP, mod.rank,
+                                      mod.air, start,
                                       end, None, jumped_from.get(mod.unit) if mod.rem else None,
                                       head_lines=mod.head, variant=mod.variant))
                 progress[mod.unit] = end
@@ -111,8 +113,9 @@ def read_back(steps: list, units: list[UnitSpec], geometry: Geometry, cost: floa
         else:                       # the page's foot: a filler, or white
             assert isinstance(step, Foot)
             if step.filler:
-                modules.append(Module(f"filler:{step.filler}", page, 0, geometry.columns, line,
-                                      step.lines, filler=step.filler))
+                modules.append(Module(f"filler:{step.filler}", page, 0, geometry.columns,
+                                      line, step.lines - MODULE_GAP,
+                                      filler=step.filler))
             elif step.lines and (not step.last or line > 0):
                 above = [m.key for m in modules if m.page == page and not m.filler]
                 notes.append(PlanNote(page + 1, f"{step.lines} lines left white at the foot",

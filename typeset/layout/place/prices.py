@@ -15,6 +15,8 @@ PAGE_COST = 400.0      # an extra page must save more white than this (≈ 33 ce
 JUMP_COST = 80.0       # a reader turning pages mid-story; worth it only against real white
 HOLE_COST = 2000.0     # a body whose own columns cannot balance (a tall item) so that one
                        # ends kinds.HOLE lines short: only where nothing else can be placed
+TOO_WIDE = 1500.0      # per column a module is wider than its kind wants (a link box set
+                       # across the page): only where no neighbour matches its height
 MOVE_COST = 120.0      # a short item read ahead of the story before it (to fill a page's
                        # foot): an editor jumps the story first, so dearer than a jump
 FILLER_COST = 40.0     # a notice from the library: cheaper than white, dearer than copy
@@ -27,14 +29,18 @@ SLIVER = 12.0          # per column × line a body column is shallower than kind
 LONG_COLUMN = 2.0      # per line a body column is longer than kinds.LONG_COLUMN
 PROMO_AIR = 0.5        # per line × column of air round a centred promo block
 FILLER_AIR = 2.0       # per line × column a filler is taller than its text
+GENEROUS_AIR = 2       # lines of air over a headline that look generous, not empty
+EMPTY_AIR = 40.0       # per line × column of headline air past GENEROUS_AIR: the head of a
+                       # row that could not close otherwise (dearer than white at the feet)
 # Larger body sizes a short issue may use (measure.py), per article: larger
 # type only when the page needs it, 小四 much more reluctantly than 五号.
 LARGER_BODY = {"五号": 30.0, "小四": 150.0}
 
 
 def air_cost(air: int, columns: int) -> float:
-    """Two lines of air round a headline look generous; more looks empty."""
-    return columns * (min(air, 2) + 3.0 * max(0, air - 2))
+    """Two lines of air round a headline look generous; more looks empty:
+    each line past them costs what a white line at a column foot does."""
+    return columns * (min(air, GENEROUS_AIR) + EMPTY_AIR * max(0, air - GENEROUS_AIR))
 
 
 def white(lines: int, columns: int) -> float:

@@ -29,7 +29,7 @@ from itertools import product
 
 from ..columns import _start, level_feet, prefix_before_a_line   # as columns.fits, split_columns
 from . import kinds, prices
-from .kinds import HOLE, MAX_AIR, MIN_JUMP, MIN_JUMP_ROOM
+from .kinds import HOLE, MAX_AIR, MIN_JUMP, MIN_JUMP_ROOM, MODULE_GAP
 from .spec import FillerFn, FillerOption, Geometry, HeadFn, UnitSpec
 from .steps import Foot, Jump, MovedUp, Placed, PlacedFiller, Row, State, Variant
 
@@ -90,7 +90,10 @@ class Search:
                  filler: FillerFn):
         self.units, self.geometry, self.head, self.filler = units, geometry, head, filler
         self.n = n = len(units)
-        self.C, self.L = geometry.columns, geometry.lines
+        # Every height here is a module's lines with the one under it for the
+        # module rule ("gap"), so the page as the search sees it has that line
+        # more at its foot, below the type area: the last module's lies there.
+        self.C, self.L = geometry.columns, geometry.lines + MODULE_GAP
         # The exact page matters only up to the last page a pin names, and
         # everywhere when the page count is fixed; past that, a page stands
         # for all pages of its parity (search.next_page).
@@ -304,7 +307,7 @@ class Search:
         for index in range(u, j):
             pin = units[index].pin
             if pin and pin.height is not None:
-                heights &= {pin.height}
+                heights &= {pin.height + MODULE_GAP}
         return tables, sorted(heights)
 
     def _placed(self, u: int, rem: int, tables: list, h: int) -> tuple[Placed, ...]:
@@ -376,7 +379,7 @@ class Search:
                 tables, heights = frame
                 out = s if ruled[u] else 0
                 for h in heights:
-                    fill = best_filler(options, h, C - k)
+                    fill = best_filler(options, h - MODULE_GAP, C - k)
                     if fill is None:
                         continue
                     cost = tables[0][2][h][0] + fill[0]
@@ -474,10 +477,13 @@ class Search:
 
     def feet(self, r: int, last: bool = True) -> tuple[float, str | None]:
         """A page foot of r lines: the best filler for it, else white — priced
-        as a hole (prices.foot_white) unless it is the issue's last page."""
+        as a hole (prices.foot_white) unless it is the issue's last page. Left
+        white, all r lines show (the one under the module above among them);
+        a filler takes them but that one (kinds.MODULE_GAP)."""
         found = self._feet.get((r, last))
         if found is None:
-            fill = best_filler(self.filler(self.C), r, self.C) if r >= 3 else None
+            room = r - MODULE_GAP
+            fill = best_filler(self.filler(self.C), room, self.C) if room >= 3 else None
             white = prices.white(r, self.C) if last else prices.foot_white(r, self.C)
             found = self._feet[(r, last)] = fill if fill is not None else (white, None)
         return found
@@ -543,7 +549,10 @@ class Search:
                 subdiv = spec.subdivs[v]
                 if ruled and size and subdiv != size:      # "one-body": the page's size
                     continue
-                placed = self.jump_part(u, rem, r - head, v)
+                room = r - head - MODULE_GAP
+                if room <= 0:                 # its head (a picture under it) is taller
+                    continue
+                placed = self.jump_part(u, rem, room, v)
                 left = len(spec.flows[v]) - rem - placed
                 if placed >= MIN_JUMP and left >= MIN_JUMP:
                     # the part overleaf is that page's first module: it fixes its size
@@ -609,6 +618,8 @@ def _most_white(heights: tuple[int, ...], k: int, subdiv: int, height: int) -> i
     again; an empty column is all white — ends HOLE lines or more above its
     foot ("hole"); negative when it already does."""
     used = level_feet(heights, subdiv, k, height)
+    if not min(used):       # a column with no text at all: a hole whatever its height
+        return -1
     ragged = -(-(height * subdiv - min(used)) // subdiv)   # lines under it, rounded up
     return HOLE - 1 - ragged
 

@@ -23,6 +23,7 @@ class UnitSpec:
                                  # order, never moved up nor moved past (search.RULES)
     headless: bool = False       # no title (a banner's label at most): what its module has
                                  # more than its text is white at its column feet, never air
+    picture_columns: int = 0     # the width staff give its pictures: its module's, exactly
     line_units: tuple[int, ...] = ()   # sub-units of one body line in each variant's flow
                                        # (a jump line takes one): subdivs when not given
 
@@ -39,10 +40,10 @@ class UnitSpec:
 
     @property
     def min_width(self) -> int:
-        return self.kind.min_width
+        return self.picture_columns or self.kind.min_width
 
     def max_width(self, columns: int) -> int:
-        return min(columns, self.kind.max_width or columns)
+        return self.picture_columns or min(columns, self.kind.max_width or columns)
 
 
 @dataclass(frozen=True)

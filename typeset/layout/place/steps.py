@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .kinds import MODULE_GAP
+
 
 class State(NamedTuple):
     """Where the search stands: the next unit (from flow item `rem` on, when
@@ -36,7 +38,9 @@ class State(NamedTuple):
 
 class Variant(NamedTuple):
     """One way to set a unit at one width: headline lines, body column height,
-    and the most lines its module may be taller than that (search.RULES "hole")."""
+    and the most lines its module may be taller than that (search.RULES "hole").
+    Its height is the lines it takes on the page: the module's, and the line
+    under it for the module rule (kinds.MODULE_GAP)."""
     head: int
     body: int
     badness: float
@@ -46,7 +50,7 @@ class Variant(NamedTuple):
 
     @property
     def height(self) -> int:
-        return self.head + self.body
+        return self.head + self.body + MODULE_GAP
 
 
 class Placed(NamedTuple):
