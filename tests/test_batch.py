@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from typeset import calendar
 from typeset.batch.command import main
@@ -285,3 +286,18 @@ def test_a_changed_pdfx_flavour_changes_the_issues_fingerprint(tmp_path, monkeyp
     assert issue_hash(job, True, False) != x4
     monkeypatch.delenv("TYPESET_PDFX")
     assert issue_hash(job, True, False) == x4          # the default is PDF/X-4
+
+
+def test_a_replaced_picture_changes_the_issues_fingerprint(tmp_path):
+    """A photo replaced under the same file name is a changed issue."""
+    from typeset.batch.discover import discover
+    from typeset.batch.fingerprint import issue_hash
+    shutil.copy(SEEDS / "000_75e0bf726cbcfecc.txt", tmp_path / "a.txt")
+    (tmp_path / "a.yaml").write_text("pictures:\n  - item: item2\n    file: p.jpg\n",
+                                     encoding="utf-8")
+    Image.new("RGB", (800, 600), (10, 20, 30)).save(tmp_path / "p.jpg")
+    (job,) = discover(tmp_path)
+    before = issue_hash(job, True, False)
+    assert issue_hash(job, True, False) == before
+    Image.new("RGB", (800, 600), (200, 20, 30)).save(tmp_path / "p.jpg")
+    assert issue_hash(job, True, False) != before

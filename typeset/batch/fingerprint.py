@@ -3,7 +3,8 @@ the one recorded in OUT is not built again.
 
 Hashed: the source bytes, the sidecar's, the folder's typeset.yaml, the
 paper files (all of papers/ — any may be the one the masthead's name finds —
-and the one the sidecar or folder names), the layout file, the fonts of the
+and the one the sidecar or folder names), the picture files the sidecar
+names (their bytes: a photo replaced under the same name rebuilds), the layout file, the fonts of the
 layout (path, size and modification time: hashing 30 MB of fonts per issue
 would cost more than many builds), typeset's version and its own code (so a
 changed typesetter rebuilds), and the run's options (strict, proof, the PDF/X
@@ -84,10 +85,12 @@ def issue_hash(job: Job, strict: bool, proof: bool) -> str:
     from ..sidecar import find_sidecar
     source = Path(job.source)
     sidecar_path = source.with_suffix(".yaml")
+    pictures: tuple[bytes, ...] = ()
     try:
         sidecar = find_sidecar(source)
         layout = sidecar.layout or job.settings.layout
         paper = sidecar.paper or job.settings.paper
+        pictures = tuple(_file(sidecar_path.parent / p.file) for p in sidecar.pictures)
     except TypesetError:      # a bad sidecar fails the build; its bytes are hashed
         layout, paper = job.settings.layout, job.settings.paper
     from ..design.load import DEFAULT_LAYOUT
@@ -98,4 +101,4 @@ def issue_hash(job: Job, strict: bool, proof: bool) -> str:
                    (paper or "").encode(), layout_hash(layout or DEFAULT_LAYOUT).encode(),
                    code_hash().encode(), f"strict={strict} proof={proof}".encode(),
                    f"pdfx={pdfx_flavour()}".encode(),     # $TYPESET_PDFX: another PDF
-                   repr(job.settings).encode())
+                   repr(job.settings).encode(), *pictures)
