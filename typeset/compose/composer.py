@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..design import Layout, Style
 from .breaks import SPACED
-from .paragraph import compose_paragraph
+from .paragraph import compose_paragraph, prepare_paragraph
 from .values import ComposedParagraph, Metrics, ParagraphStyle, Run
 
 
@@ -20,6 +20,7 @@ class Composer:
         self.metrics = metrics
         self.column_em = float(layout.grid.column_chars)
         self._cache: dict = {}
+        self._prepared: dict = {}     # (runs, measure) → prepare_paragraph's
 
     def paragraph(self, runs: tuple[Run, ...], measure: float, indent: float = 0.0,
                   align: str = "justify", last_line: str = "left") -> ComposedParagraph:
@@ -27,7 +28,7 @@ class Composer:
         found = self._cache.get(key)
         if found is None:
             found = compose_paragraph(runs, ParagraphStyle(measure, indent, align, last_line),
-                                      self.metrics)
+                                      self.metrics, prepared=self._items(runs, measure))
             self._cache[key] = found
         return found
 
@@ -37,8 +38,16 @@ class Composer:
         a gap loose, or None (compose_paragraph's `lines`)."""
         key = (runs, style, lines, tol)
         if key not in self._cache:
-            self._cache[key] = compose_paragraph(runs, style, self.metrics, lines, tol)
+            self._cache[key] = compose_paragraph(runs, style, self.metrics, lines, tol,
+                                                 self._items(runs, style.measure))
         return self._cache[key]
+
+    def _items(self, runs: tuple[Run, ...], measure: float):
+        key = (runs, float(measure))
+        found = self._prepared.get(key)
+        if found is None:
+            found = self._prepared[key] = prepare_paragraph(runs, self.metrics, measure)
+        return found
 
     def style(self, role: str) -> Style:
         return self.layout.style(role)

@@ -13,22 +13,31 @@ from .prepare import prepare
 _ALIGNS = ("justify", "left", "center", "right")
 
 
+def prepare_paragraph(runs: Sequence[Run], metrics: Metrics, measure: float):
+    """The paragraph's items and the breaker's input for them: what every
+    setting of the same runs at the same measure shares."""
+    p = prepare(runs, metrics, float(measure))
+    return p, (input_from_prepared(p) if len(p) else None)
+
+
 def compose_paragraph(runs: Sequence[Run], style: ParagraphStyle, metrics: Metrics,
-                      lines: int | None = None, tol: float = SPACED) -> ComposedParagraph | None:
+                      lines: int | None = None, tol: float = SPACED,
+                      prepared=None) -> ComposedParagraph | None:
     """Break and justify one paragraph. Never raises on text, never drops a character:
     concatenating every glyph's `char` gives back the runs' text exactly (a space at a
     line break stays as a zero-width glyph at the end of its line).
 
     `lines`: set it in exactly that many lines, none of them more than `tol`
-    em a gap looser (breaks.breaks_in_lines), or None when it cannot be."""
+    em a gap looser (breaks.breaks_in_lines), or None when it cannot be.
+    `prepared`: what prepare_paragraph gave for these runs at this measure
+    (the composer keeps it: a paragraph is set again at other line counts)."""
     measure = float(style.measure)
     indent = min(max(float(style.indent), 0.0), measure)
     align = style.align if style.align in _ALIGNS else "justify"
     last_align = style.last_line if style.last_line in _ALIGNS else "left"
-    p = prepare(runs, metrics, measure)
+    p, inp = prepared or prepare_paragraph(runs, metrics, measure)
     if len(p) == 0:
         return ComposedParagraph((), 0, ())
-    inp = input_from_prepared(p)
     if lines is None:
         breaks = find_breaks(inp, measure, measure - indent, ragged=align != "justify")
     else:
