@@ -301,3 +301,20 @@ def test_every_masthead_field_has_a_place_in_the_layout():
     assert len(drawn) == len(set(drawn))
     for layout_name in ("tabloid", "city-broadsheet"):
         assert set(load_layout(layout_name).masthead.fields) == set(MASTHEAD_FIELDS)
+
+
+def test_a_plan_wanting_more_fillers_than_the_paper_has_is_made_again_without_white(tmp_path):
+    """A four-page back issue of the synthetic archive (benchmarks/make_archive.py,
+    seeded) first asks for more filler spaces than the paper has texts; no
+    text is printed twice, so the plan is made again with fillers dearer
+    instead of leaving the space white."""
+    import subprocess
+    import sys
+
+    from .paths import ROOT
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_archive.py"), str(tmp_path),
+                    "--issues", "10"], check=True, capture_output=True)
+    _, _, laid = lay_out_file(tmp_path / "2021" / "2021-03-08.txt")
+    assert not [w for w in laid.report.warnings if "no filler left" in w.message]
+    texts = [m.variant for p in laid.report.pages for m in p.modules if m.kind == "filler"]
+    assert len(texts) == len(set(texts))

@@ -29,6 +29,9 @@ from .stories import Story, issue_stories, measure_stories, measure_story
 
 __all__ = ["lay_out", "LaidOut"]
 
+REPLANS = 2           # plans made again when fillers ran out
+FILLER_SCARCE = 6.0   # each time, fillers that much dearer
+
 
 @dataclass(frozen=True)
 class LaidOut:
@@ -118,6 +121,16 @@ class _Run:
         plan = self._plan(stories, changed)
         top = self._top(plan.pages, plan.top_air)
         drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library, composer)
+        for _ in range(REPLANS):
+            if not drawn.unfilled:
+                break
+            # more fillers planned than the paper has texts for (none is printed
+            # twice): plan again with fillers dearer, before leaving white
+            self.library, self.search = self.library.made_dearer(FILLER_SCARCE), None
+            plan = self._plan(stories, frozenset())
+            top = self._top(plan.pages, plan.top_air)
+            drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library,
+                               composer)
         width, height = layout.page_size_pt
         frames = DocumentFrames(
             tuple(PageFrame(p.number, width, height, layout.page.bleed_mm * PT_PER_MM,

@@ -167,7 +167,7 @@ def _feet(where, heights: Sequence[int], columns: int) -> list[int]:
 # Lines of other text at least between a pull quote and the sentence it
 # repeats (and between two pull quotes): never right before or after it.
 QUOTE_CLEAR = 4
-QUOTE_MOVES = 6         # other places a pull quote level with its sentence is tried in
+QUOTE_MOVES = 12        # other places a pull quote level with its sentence is tried in
 
 
 def sentence_lines(flow: Sequence[FlowLine], source, sentence: str) -> tuple[int, int] | None:
@@ -245,6 +245,13 @@ def _quote_moved(flow: list, q: int) -> list[list]:
     return out
 
 
+def _swapped(flow: list, q: int, r: int) -> list:
+    """The flow with pull quotes q and r in each other's places."""
+    out = list(flow)
+    out[q], out[r] = flow[r], flow[q]
+    return out
+
+
 @dataclass(frozen=True)
 class _Shape:
     columns: int
@@ -294,8 +301,9 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
 def _quote_clear(best: tuple[float, list, list], m: _Shape,
                  looser: Looser | None) -> tuple[float, list, list]:
     """`best` with the pull quotes that stand level with their own sentence in
-    the next column moved to their next-best places (rule 3: the reader would
-    read the sentence twice side by side): one at a time, the filling that
+    the next column moved to their next-best places, or two quotes swapped
+    (rule 3: the reader would read the sentence twice side by side): one at a
+    time, the filling that
     costs least among those leaving fewer quotes beside their sentences, until
     none is or no move clears one."""
     while True:
@@ -304,8 +312,10 @@ def _quote_clear(best: tuple[float, list, list], m: _Shape,
         if not beside:
             return best
         trials = []
+        quotes = [i for i, f in enumerate(flow) if f.role == "pullquote"]
         for q in beside:
-            for moved in _quote_moved(flow, q):
+            swapped = [_swapped(flow, q, r) for r in quotes if r != q]   # each in the other's place
+            for moved in _quote_moved(flow, q) + swapped:
                 for keep in (True, False):
                     found = _levelled(moved, m, keep, looser)
                     if found and len(_quotes_beside(found[1], found[2])) < len(beside):

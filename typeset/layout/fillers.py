@@ -17,10 +17,18 @@ from .place import prices
 
 
 class FillerLibrary:
-    def __init__(self, composer: Composer, fillers: tuple[Filler, ...]):
+    """`dearer`: what each filler costs is multiplied by it — a plan that
+    asked for more fillers than the paper has is made again with them dearer
+    (layout._Run), so that copy, air and larger type close more of its gaps."""
+
+    def __init__(self, composer: Composer, fillers: tuple[Filler, ...], dearer: float = 1.0):
         self.composer = composer
         self.by_name = {f.name: f for f in fillers}
+        self.dearer = dearer
         self._options: dict[int, tuple[FillerOption, ...]] = {}
+
+    def made_dearer(self, factor: float) -> "FillerLibrary":
+        return FillerLibrary(self.composer, tuple(self.by_name.values()), self.dearer * factor)
 
     def options(self, k: int) -> tuple[FillerOption, ...]:
         """The library at width k: what each filler needs and costs."""
@@ -30,7 +38,8 @@ class FillerLibrary:
             found = self._options[k] = tuple(
                 FillerOption(f.name, filler_lines(self.composer, f, width),
                              KINDS["house_ad" if f.qr else "filler"],
-                             prices.QR_FILLER_COST if f.qr else prices.FILLER_COST)
+                             self.dearer * (prices.QR_FILLER_COST if f.qr
+                                            else prices.FILLER_COST))
                 for f in self.by_name.values())
         return found
 

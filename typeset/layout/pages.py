@@ -30,6 +30,7 @@ class Drawn:
     pages: tuple[PageDraw, ...]
     modules: tuple[tuple[ModuleReport, ...], ...]   # per page
     warnings: tuple[Diagnostic, ...]
+    unfilled: int = 0          # planned fillers left white: every text that fits is printed
 
 
 def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan, top: Top,
@@ -51,6 +52,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     reports: list[list[ModuleReport]] = [[] for _ in pages]
     warnings: list[Diagnostic] = []
     used_fillers: set[str] = set()
+    unfilled = 0
     jumping = {m.key for m in plan.modules if m.jump_to is not None or m.jump_from is not None}
     for module in plan.modules:
         page = pages[module.page]
@@ -58,6 +60,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
         if module.filler:
             chosen = library.unused(module, used_fillers)
             if chosen is None:
+                unfilled += 1
                 warnings.append(Diagnostic(
                     "warning", f"page {first + module.page}: no filler left to print that has not "
                                "been printed already; the space stays white", issue.source))
@@ -94,7 +97,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     framed = frozenset(s.key for s in stories if boxed(s.item))
     for index, page in enumerate(pages):
         draw_rules(page, layout, [m for m in plan.modules if m.page == index], framed)
-    return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings))
+    return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings), unfilled)
 
 
 def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
