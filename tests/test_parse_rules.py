@@ -91,6 +91,16 @@ def test_a_date_line_under_a_document_title_is_its_deck_and_the_official_its_byl
     assert [b.text for b in report.body if isinstance(b, Subhead)] == ["一、预算执行情况"]
 
 
+def test_a_second_credit_after_a_storys_byline_is_that_storys_not_a_new_story(tmp_path):
+    issue = read(tmp_path, f"## 新区道路改造完工\n\n{LONG}\n\n（文/图 经萱）\n\n（记者 赵磊）\n\n"
+                           f"## 全市重点项目建设提速\n\n{SECOND}\n")
+    story, other = issue.items
+    assert story.byline.text == "文/图 经萱"
+    assert [c.text for c in story.credits] == ["记者 赵磊"]
+    assert "".join(story.printed_text()).endswith("（文/图 经萱）（记者 赵磊）")
+    assert other.headline.main == ("全市重点项目建设提速",) and "C5" in rules_used(issue)
+
+
 def test_a_byline_in_parentheses_after_the_dateline_is_printed_inline(tmp_path):
     issue = read(tmp_path, f"## 新区道路改造完工\n\n本报讯（记者 王芳）{LONG}\n")
     story = issue.items[0]

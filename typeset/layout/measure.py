@@ -212,13 +212,15 @@ def measure_item(key: str, item: Item, composer: Composer,
         add(composer.paragraph(marker, column_em, 0), "body", item.source)
     # An inline byline is in the first paragraph; one under the head is part of
     # the head block (headblock.py).
-    if byline is not None and byline.position == "end":
-        style = composer.style("byline")
-        align = "right" if byline.parenthesized else style.align
-        measure = column_em * layout.body_size_pt / style.size_pt
-        for text in credit_lines(byline, measure, style.font, composer):
+    closing = ((byline,) if byline is not None and byline.position == "end" else ()) + \
+        (item.credits if isinstance(item, Article) else ())   # further credits after it
+    style = composer.style("byline")
+    measure = column_em * layout.body_size_pt / style.size_pt
+    for credit in closing:
+        align = "right" if credit.parenthesized else style.align
+        for text in credit_lines(credit, measure, style.font, composer):
             add(composer.paragraph((Run(text, style.font),), measure, 0, align, align), "byline",
-                byline.source)
+                credit.source)
     return Measured(key, item, tuple(flow), tuple(violations))
 
 

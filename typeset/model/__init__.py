@@ -139,6 +139,8 @@ class Article:
     kind: str = "article"   # one of ARTICLE_KINDS
     jumps: tuple[PrintedJump, ...] = ()   # the source's own jumps, read back (texts in Issue.dropped)
     jump_to_page: int | None = None       # a printed （下转第N版） whose continuation is not in the file
+    credits: tuple[Byline, ...] = ()      # further credit lines after an end byline, printed
+                                          # after it: （文/图 经萱） then （记者 赵磊）
 
     @property
     def dateline(self) -> str | None:
@@ -160,6 +162,8 @@ class Article:
             yield from block.printed_text()
         if self.byline and self.byline.position == "end":
             yield from self.byline.printed_text()
+        for credit in self.credits:
+            yield from credit.printed_text()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ or a column of briefs), and labels waiting for the story they head.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, warning
 from ..model import (Article, Banner, Block, Byline, Continuation, Epigraph, Headline, Item,
@@ -59,6 +59,8 @@ RULES = {
     "C2": "a credit in parentheses right after the dateline is the byline, printed inline",
     "C3": "a bare name on the last line of a story, under a finished sentence, is its byline",
     "C4": "a story credited with photos (文/图, 摄) has short lines between paragraphs as captions",
+    "C5": "a credit standing alone after a story that closed with its byline is a further "
+          "credit of that story (（文/图 经萱） then （记者 赵磊）), not an untitled story",
     # body
     "B1": "a paragraph cut mid-sentence joins the next text: a long or paused first half, 2+ "
           "blank lines between, a function word at its end, a second half no paragraph opens with",
@@ -564,13 +566,37 @@ class Reader:
             self._close()
         elif self.items and isinstance(self.items[-1], Article) and self.items[-1].byline is None:
             last = self.items[-1]
-            self.items[-1] = Article(last.headline, last.body,
-                                     Span(self.file, last.source.first_line, clue.line),
-                                     self._make_byline(credit, clue.line, "end"), last.kind)
+            self.items[-1] = replace(last, source=Span(self.file, last.source.first_line,
+                                                      clue.line),
+                                     byline=self._make_byline(credit, clue.line, "end"))
             self._decide(clue.line, "C1", "byline of the story just closed")
+        elif (closed := self._closed_with_byline()) is not None and not clue.marker:   # C5
+            store, index, page = closed
+            last = store[index] if page is None else store[index][0]
+            last = replace(last, credits=last.credits + (self._make_byline(credit, clue.line,
+                                                                            "end"),),
+                           source=Span(self.file, last.source.first_line, clue.line))
+            store[index] = last if page is None else (last, page)
+            self._decide(clue.line, "C5", "a further credit of the story just closed")
         else:
             return self._text(i)
         return 1
+
+    def _closed_with_byline(self):
+        """Where the story just closed is kept — (list, index, page or None) —
+        when it closed with its byline at its end; else None."""
+        if self.group is not None and self.group.items:
+            store, index, page = self.group.items, -1, self.group.items[-1][1]
+            last = store[index][0]
+        elif self.items and self.group is None:
+            store, index, page = self.items, -1, None
+            last = store[index]
+        else:
+            return None
+        if isinstance(last, Article) and last.byline is not None \
+                and last.byline.position == "end":
+            return store, index, page
+        return None
 
     def _official(self, i: int) -> int:                                     # T5
         clue = self.clues[i]
@@ -910,5 +936,4 @@ def _with_series(article: Article, label: str) -> Article:
     headline = Headline(h.main, h.kicker, h.subtitle, h.rubric, _joined(h.series, label),
                         h.source, h.deck)
     kind = "commentary" if "评" in label else article.kind
-    return Article(headline, article.body, article.source, article.byline, kind, article.jumps,
-                   article.jump_to_page)
+    return replace(article, headline=headline, kind=kind)
