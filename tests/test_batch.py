@@ -301,3 +301,20 @@ def test_a_replaced_picture_changes_the_issues_fingerprint(tmp_path):
     assert issue_hash(job, True, False) == before
     Image.new("RGB", (800, 600), (200, 20, 30)).save(tmp_path / "p.jpg")
     assert issue_hash(job, True, False) != before
+
+
+def test_pdfx_1a_asks_every_print_pdf_of_the_run_for_pdf_x_1a_and_a_change_rebuilds(tmp_path):
+    import pikepdf
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(SEEDS / "000_75e0bf726cbcfecc.txt", archive / "a.txt")
+    out = tmp_path / "out"
+    assert batch(archive, out, "-j", "1", "--pdfx", "1a") == 0
+    with pikepdf.open(out / "a.pdf") as pdf:
+        assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-1:2001"
+    assert batch(archive, out, "-j", "1", "--pdfx", "1a") == 0
+    assert summary(out)["skipped"] == 1                  # unchanged: same flavour
+    assert batch(archive, out, "-j", "1", "--pdfx", "4") == 0
+    assert summary(out)["built"] == 1                    # another flavour: built again
+    with pikepdf.open(out / "a.pdf") as pdf:
+        assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-4"

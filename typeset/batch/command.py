@@ -46,6 +46,9 @@ def add_arguments(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--force", action="store_true", help="rebuild issues that are unchanged")
     cmd.add_argument("--proof", action="store_true",
                      help="also write each issue's proof PDF (<stem>.proof.pdf)")
+    cmd.add_argument("--pdfx", choices=("4", "1a"), default=None,
+                     help="the print PDFs' flavour: PDF/X-4 (the default, or $TYPESET_PDFX) "
+                          "or PDF/X-1a for old RIPs")
     cmd.add_argument("--scheduler", metavar="ADDRESS",
                      help="build on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     cmd.add_argument("--progress", choices=("auto", "bar", "lines"), default="auto",
@@ -108,7 +111,8 @@ def _build_all(args, archive, out, jobs, jobs_n, state, started) -> int:
                       issues=len(jobs))
     todo, digests = [], {}
     for job in jobs:
-        digests[job.rel] = digest = issue_hash(job, not job.settings.draft, args.proof)
+        digests[job.rel] = digest = issue_hash(job, not job.settings.draft, args.proof,
+                                               args.pdfx)
         row = rows.get(job.rel)
         if not args.force and is_done(row, digest, out, job.stem):
             summary.skipped += 1
@@ -121,7 +125,8 @@ def _build_all(args, archive, out, jobs, jobs_n, state, started) -> int:
     try:
         if todo:
             executor = _executor(args, jobs_n)
-            tasks = (Task(job, strict=not job.settings.draft, proof=args.proof) for job in todo)
+            tasks = (Task(job, strict=not job.settings.draft, proof=args.proof, pdfx=args.pdfx)
+                     for job in todo)
             for outcome in executor.run(tasks):
                 commit(state, out, _stem(outcome.rel), digests[outcome.rel], outcome)
                 summary.add(outcome)

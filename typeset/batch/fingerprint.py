@@ -81,7 +81,7 @@ def layout_hash(name: str) -> str:
     return _digest(_file(path), *fonts)
 
 
-def issue_hash(job: Job, strict: bool, proof: bool) -> str:
+def issue_hash(job: Job, strict: bool, proof: bool, pdfx: str | None = None) -> str:
     from ..sidecar import find_sidecar
     source = Path(job.source)
     sidecar_path = source.with_suffix(".yaml")
@@ -100,5 +100,5 @@ def issue_hash(job: Job, strict: bool, proof: bool) -> str:
                    _file(job.settings.path), papers_hash().encode(), _file(paper_file),
                    (paper or "").encode(), layout_hash(layout or DEFAULT_LAYOUT).encode(),
                    code_hash().encode(), f"strict={strict} proof={proof}".encode(),
-                   f"pdfx={pdfx_flavour()}".encode(),     # $TYPESET_PDFX: another PDF
+                   f"pdfx={pdfx_flavour(pdfx)}".encode(),   # --pdfx or $TYPESET_PDFX
                    repr(job.settings).encode(), *pictures)

@@ -33,6 +33,7 @@ class Task:
     job: Job
     strict: bool            # a build for print unless the folder says draft: true
     proof: bool = False
+    pdfx: str | None = None  # "4" | "1a"; None: $TYPESET_PDFX, else PDF/X-4
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ def _sidecar_and_months(job: Job):
 def _build(task: Task, sidecar, months):
     from ..build import build
     with tempfile.TemporaryDirectory(prefix="typeset-batch-") as tmp:
-        result = build(task.job.source, tmp, None, sidecar, months, strict=task.strict)
+        result = build(task.job.source, tmp, None, sidecar, months, strict=task.strict,
+                       pdfx=task.pdfx)
         pdf = result.pdf.read_bytes()
         report = result.report_path.read_bytes()
         proof = _proof(task, sidecar, months, Path(tmp)) if task.proof else b""

@@ -34,11 +34,12 @@ from ..check import check_text_kept
 from ..design import BASELINE_RATIO
 from ..diagnostics import TypesetError
 from ..frames import Picture, TextLine
+from ..pictures import WARN_PPI
 from ..parse.source import read_source
 from ..render.glyphs import _ignorable as draws_nothing   # the renderer's own test
 from .diff import drawn_lines_of
 
-MIN_PPI = 170.0           # as `typeset check`'s default: newsprint halftones want ~2× the screen
+MIN_PPI = WARN_PPI        # as the build warns (typeset.pictures): newsprint halftones want ~2× the screen
 
 # kind → what the legend calls it
 KINDS = {
