@@ -354,6 +354,33 @@ def test_a_printers_own_profile_and_condition(tmp_path, monkeypatch):
         assert "TR 002" in str(intent.Info)          # the profile's own description
 
 
+def test_a_paper_file_names_its_printers_profile_and_condition(tmp_path):
+    """The paper file's output_profile (relative to it) and output_condition
+    are the OutputIntent's, for this paper's issues only."""
+    own = tmp_path / "papers" / "icc" / "printer.icc"
+    own.parent.mkdir(parents=True)
+    own.write_bytes(DEFAULT_PROFILE.read_bytes())
+    (tmp_path / "papers" / "mine.yaml").write_text(
+        "name: 伊滨新闻\noutput_profile: icc/printer.icc\noutput_condition: Printer 7 coldset\n",
+        encoding="utf-8")
+    source = tmp_path / SEED_000.name
+    shutil.copy(SEED_000, source)
+    source.with_suffix(".yaml").write_text("paper: papers/mine.yaml\n", encoding="utf-8")
+    result = build(source, tmp_path / "out", strict=False)
+    with pikepdf.open(result.pdf) as doc:
+        (intent,) = doc.Root.OutputIntents
+        assert str(intent.OutputConditionIdentifier) == "Printer 7 coldset"
+
+
+def test_a_paper_files_missing_profile_names_its_line(tmp_path):
+    from typeset.paper import PaperError, load_paper
+    path = tmp_path / "mine.yaml"
+    path.write_text("name: 伊滨新闻\noutput_profile: nowhere.icc\n", encoding="utf-8")
+    with pytest.raises(PaperError) as caught:
+        load_paper(path)
+    assert "nowhere.icc" in str(caught.value) and caught.value.diagnostic.line == 2
+
+
 def test_an_rgb_output_profile_is_refused(tmp_path, monkeypatch, built):
     from PIL import ImageCms
     srgb = tmp_path / "srgb.icc"

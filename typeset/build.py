@@ -131,7 +131,8 @@ def _build(source, out_dir, layout, sidecar, lunar_months, strict, pdfx) -> Buil
     if strict:
         refuse_audit_for_print(audit, PRINT_BLOCKING)
     clock.lap("audit")
-    job = PrintJob.for_issue(issue, source, laid.frames.title, laid.frames.subject, pdfx)
+    job = PrintJob.for_issue(issue, source, laid.frames.title, laid.frames.subject, pdfx,
+                             ready.staff.output_profile)
     pdf = pdf_bytes(laid.frames, fonts, job=job)
     clock.lap("render")
     pdf = to_pdfx(pdf, job)      # reportlab has no OutputIntent: finished with pikepdf

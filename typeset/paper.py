@@ -56,6 +56,8 @@ class Paper:
     lines: Table = field(default_factory=Table)   # key path → line in the paper file
     restart: str | None = None    # 第N期 restarts: "yearly" | "never" | None (not said)
     weekdays: tuple[int, ...] = ()   # publication weekdays, 0 = Monday (empty: not said)
+    output_profile: str | None = None    # its printer's CMYK profile (resolved path)
+    output_condition: str | None = None  # and that condition's identifier
 
     def fillers_for(self, paper_name: str | None, kind: str | None) -> tuple[Filler, ...]:
         """The fillers an issue of this paper may print: templates filled in
@@ -96,6 +98,10 @@ PAPER = Section([
     Setting("fillers", ListOf(FILLER, nonempty=False, unique=False), (),
             "the paper's house notices and house ads"),
     Setting("numbering", NUMBERING, {}, "how its issues are numbered and when they come out"),
+    Setting("output_profile", Text(), None,
+            "its printer's CMYK ICC profile (e.g. ISOnewspaper26v4.icc), relative to this file"),
+    Setting("output_condition", Text(80), None,
+            "that profile's OutputConditionIdentifier (default: the file's name)"),
 ])
 
 
@@ -113,9 +119,19 @@ def load_paper(path: Path) -> Paper:
         names.add(f.filler.name)
         if f.filler.qr and not v["qr_url"]:
             ctx.fail_at(f"fillers[{i}].qr", "a QR filler needs the paper's qr_url")
+    profile = None
+    if v["output_profile"]:
+        found = (path.parent / v["output_profile"]).resolve()
+        if not found.is_file():
+            ctx.fail_at("output_profile", f"no such profile: {found}")
+        profile = str(found)
+    elif v["output_condition"]:
+        ctx.fail_at("output_condition", "an output condition names the output_profile's; "
+                                        "give the profile too")
     return Paper(v["name"], name, v["qr_url"], Table(v["sections"]), Table(v["editors"]),
                  tuple(v["fillers"]), Table(ctx.lines), v["numbering"].get("restart"),
-                 tuple(sorted(WEEKDAYS.index(d) for d in v["numbering"].get("weekdays", ()))))
+                 tuple(sorted(WEEKDAYS.index(d) for d in v["numbering"].get("weekdays", ()))),
+                 profile, v["output_condition"])
 
 
 def find_paper(paper_name: str | None, explicit: str | None = None,

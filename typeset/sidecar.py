@@ -273,6 +273,8 @@ class StaffPlan:
     qr_url: str | None = None
     fillers: tuple[Filler, ...] = ()                 # the paper's, for this issue
     paper: str | None = None                         # the paper file used, if any
+    output_profile: tuple[str, str | None] | None = None   # the paper's printer profile
+                                                     # (path, condition identifier)
 
 
 def staff_plan(sidecar: Sidecar, issue: Issue, layout: Layout) -> StaffPlan:
@@ -350,7 +352,9 @@ def staff_plan(sidecar: Sidecar, issue: Issue, layout: Layout) -> StaffPlan:
     editors = dict(paper.editors if paper else {}) | dict(sidecar.editors)
     return StaffPlan(Table(pins), Table(order), sidecar.pages, Table(sections), Table(editors),
                      sidecar.promo_qr_url or (paper.qr_url if paper else None), fillers,
-                     paper.path if paper else None)
+                     paper.path if paper else None,
+                     (paper.output_profile, paper.output_condition)
+                     if paper and paper.output_profile else None)
 
 
 def _check_overlaps(sidecar: Sidecar, pins: dict[str, Pin]) -> None:

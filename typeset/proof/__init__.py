@@ -99,7 +99,8 @@ def proof(source: str | Path, out_dir: str | Path = "build", *, since: str | Pat
         placed = place_changes(changes, laid.frames, issue, new.lines)
         since_text = f"{Path(since).name} sha256:{sha256(Path(since).read_bytes())[:16]}"
 
-    job = PrintJob.for_issue(issue, source, laid.frames.title, laid.frames.subject)
+    job = PrintJob.for_issue(issue, source, laid.frames.title, laid.frames.subject,
+                             profile=ready.staff.output_profile)
     out_dir = Path(out_dir)
     pdf_path = out_dir / f"{source.stem}.proof.pdf"
     number = round if round is not None else next_round(pdf_path, job.source_sha256)

@@ -6,9 +6,9 @@ PDF/X flavour, output profile) and the one build date every date in the file is.
     job.document_id                             # uuid: the same issue, the same id
 
 Never the clock: the same input gives the same bytes. The output profile is
-the one in color/ unless TYPESET_OUTPUT_PROFILE names a printer's own (and
-TYPESET_OUTPUT_CONDITION its OutputConditionIdentifier). (These two belong in
-the layout or paper file; until the schema has them, the environment says.)
+the paper file's (`output_profile:`, `output_condition:` — its printer's own,
+e.g. ISOnewspaper26v4), else the one TYPESET_OUTPUT_PROFILE names (and
+TYPESET_OUTPUT_CONDITION its OutputConditionIdentifier), else the one in color/.
 The PDF/X flavour is the build's `pdfx` ("4", the default, or "1a" for
 PDF/X-1a:2001 for old RIPs: `typeset build --pdfx 1a`); where no one passes
 it (`typeset batch`, a bare PrintJob()), TYPESET_PDFX says, else PDF/X-4 —
@@ -94,7 +94,13 @@ def default_profile() -> OutputProfile:
     if not path:
         return OutputProfile(DEFAULT_PROFILE, ident or DEFAULT_CONDITION,
                              DEFAULT_CONDITION_TEXT, REGISTRY)
-    profile = OutputProfile(Path(path), ident or Path(path).stem, "", REGISTRY)
+    return paper_profile(path, ident or None)
+
+
+def paper_profile(path: str, identifier: str | None) -> OutputProfile:
+    """A paper file's own output profile (its condition named as the file, when
+    the paper file does not say)."""
+    profile = OutputProfile(Path(path), identifier or Path(path).stem, "", REGISTRY)
     return OutputProfile(profile.path, profile.identifier, profile.description, REGISTRY)
 
 
@@ -128,8 +134,10 @@ class PrintJob:
 
     @classmethod
     def for_issue(cls, issue, source: str | Path, title: str = "", subject: str = "",
-                  pdfx: str | None = None) -> "PrintJob":
-        """The job for `issue` built from `source`; `pdfx`: see pdfx_flavour()."""
+                  pdfx: str | None = None,
+                  profile: tuple[str, str | None] | None = None) -> "PrintJob":
+        """The job for `issue` built from `source`; `pdfx`: see pdfx_flavour();
+        `profile`: the paper's (path, condition identifier), else default_profile()."""
         m = issue.masthead
         parts = [m.issue_text or (f"第{m.issue_number}期" if m.issue_number else ""),
                  m.total_issue_text or (f"总第{m.total_issue_number}期" if m.total_issue_number else "")]
@@ -140,7 +148,8 @@ class PrintJob:
             digest = ""
         return cls(title=title, subject=subject, paper=m.paper_name or "", date=m.date,
                    issue_text=" ".join(p for p in parts if p), source_name=source.name,
-                   source_sha256=digest, first_page=issue.first_page, pdfx=pdfx_flavour(pdfx))
+                   source_sha256=digest, first_page=issue.first_page, pdfx=pdfx_flavour(pdfx),
+                   profile=paper_profile(*profile) if profile else default_profile())
 
     def build_date(self) -> dt.datetime:
         """SOURCE_DATE_EPOCH (UTC) when set, else the issue's date at 00:00 Beijing
