@@ -123,3 +123,24 @@ def test_a_flow_that_would_leave_its_last_column_a_hole_is_spread_over_the_colum
     cols = split_columns(_lines(25), 6)         # level: 5 5 5 5 5 0 — an empty column
     used = [used_units(c) for c in cols]
     assert sum(used) == 25 and min(used) >= 4
+
+
+
+def test_a_number_that_fits_the_column_is_not_cut_for_the_space_a_line_end_drops():
+    """为 12020122000000931082 的: the ¼ em between the number and the Han
+    character after it goes at a line end, so the 20 digits (10.9 em of the
+    body font) take a line of the tabloid's 11-character column whole."""
+    from typeset.compose import Composer
+    from typeset.design import load_layout
+    from typeset.layout.measure import measure_item
+    from typeset.model import Article, Headline, Paragraph, Span
+
+    from .layout_support import fonts_for
+    layout = load_layout("tabloid")
+    composer = Composer(layout, fonts_for(layout))
+    text = ("捐款可汇至红十字会在宁波银行开设的账号为12020122000000931082的专用账户，"
+            "善款将全部用于受灾群众的生活救助和灾后重建工作。")
+    item = Article(Headline(("爱心捐款渠道公布",)), (Paragraph(text, Span("x.txt", 2, 2)),),
+                   Span("x.txt", 1, 2))
+    measured = measure_item("item1", item, composer)
+    assert not [v for _, v in measured.violations if "splits" in v], measured.violations

@@ -5,6 +5,8 @@ Items are compared field by field (corpus_truth.py says how the model is put
 in truth.json's words); a failure names the file, the item and the field.
 """
 
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -14,7 +16,7 @@ from typeset.model import Paragraph
 from typeset.parse import parse_issue
 
 from .corpus_truth import describe, differences, fold, truth
-from .paths import CORPUS
+from .paths import CORPUS, ROOT
 
 TRUTH = truth()
 FILES = sorted(TRUTH)
@@ -76,3 +78,15 @@ def test_no_rule_was_left_unnamed(corpus_file):
 
 def _stories(item):
     return getattr(item, "items", None) or (item,)
+
+
+def test_every_issue_of_a_synthetic_archive_is_read(tmp_path):
+    """Forty back issues made from the seeds' and corpus's articles, cut and
+    shuffled (benchmarks/make_archive.py, seeded): each is read into stories,
+    whatever its artefacts (a credit after a byline, inside a banner's group)."""
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_archive.py"), str(tmp_path),
+                    "--issues", "40"], check=True, capture_output=True)
+    files = sorted(tmp_path.rglob("*.txt"))
+    assert len(files) == 40
+    for path in files:
+        assert parse_issue(path).items, path

@@ -101,6 +101,15 @@ def test_a_second_credit_after_a_storys_byline_is_that_storys_not_a_new_story(tm
     assert other.headline.main == ("全市重点项目建设提速",) and "C5" in rules_used(issue)
 
 
+def test_a_second_credit_in_a_banners_group_stays_with_its_story(tmp_path):
+    issue = read(tmp_path, f"## 本地新闻\n\n### 新区道路改造完工\n\n{LONG}\n\n（记者 王伟）\n\n"
+                           f"（记者 赵磊）\n\n### 全市重点项目建设提速\n\n{SECOND}\n")
+    (banner,) = issue.items
+    first, second = banner.items
+    assert (first.byline.text, [c.text for c in first.credits]) == ("记者 王伟", ["记者 赵磊"])
+    assert second.headline.main == ("全市重点项目建设提速",)
+
+
 def test_a_byline_in_parentheses_after_the_dateline_is_printed_inline(tmp_path):
     issue = read(tmp_path, f"## 新区道路改造完工\n\n本报讯（记者 王芳）{LONG}\n")
     story = issue.items[0]

@@ -409,8 +409,11 @@ def _split_overlong_words(p: Prepared, measure: float) -> None:
     def room(i: int) -> float:
         # less what may not be parted from it: 12020122000000931082， ends its line
         # with the comma (half-width there), so both must fit
-        after = (p.u_w[i + 1] - p.u_rcut[i + 1]) if i + 1 < n and not p.g_break[i] else 0.0
-        return measure - after - p.g_w[i]
+        # (a space after it that a line may end at is dropped there: 为 12020…082 的
+        # keeps the number on a line of its own in an 11-em column)
+        if i + 1 < n and not p.g_break[i]:
+            return measure - (p.u_w[i + 1] - p.u_rcut[i + 1]) - p.g_w[i]
+        return measure
 
     long_words = {i: room(i) for i in range(n)
                   if p.u_kind[i] == "word" and p.u_w[i] > room(i) + 1e-9}

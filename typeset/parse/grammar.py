@@ -571,31 +571,34 @@ class Reader:
                                      byline=self._make_byline(credit, clue.line, "end"))
             self._decide(clue.line, "C1", "byline of the story just closed")
         elif (closed := self._closed_with_byline()) is not None and not clue.marker:   # C5
-            store, index, page = closed
-            last = store[index] if page is None else store[index][0]
-            last = replace(last, credits=last.credits + (self._make_byline(credit, clue.line,
-                                                                            "end"),),
-                           source=Span(self.file, last.source.first_line, clue.line))
-            store[index] = last if page is None else (last, page)
+            last, put = closed
+            put(replace(last, credits=last.credits + (self._make_byline(credit, clue.line,
+                                                                         "end"),),
+                        source=Span(self.file, last.source.first_line, clue.line)))
             self._decide(clue.line, "C5", "a further credit of the story just closed")
         else:
             return self._text(i)
         return 1
 
     def _closed_with_byline(self):
-        """Where the story just closed is kept — (list, index, page or None) —
-        when it closed with its byline at its end; else None."""
+        """The story just closed, when it closed with its byline at its end, and
+        how to put it back changed (in its group, or the issue's items); else None."""
         if self.group is not None and self.group.items:
-            store, index, page = self.group.items, -1, self.group.items[-1][1]
-            last = store[index][0]
+            items = self.group.items
+            last, page = items[-1]
+
+            def put(article):
+                items[-1] = (article, page)
         elif self.items and self.group is None:
-            store, index, page = self.items, -1, None
-            last = store[index]
+            last = self.items[-1]
+
+            def put(article):
+                self.items[-1] = article
         else:
             return None
         if isinstance(last, Article) and last.byline is not None \
                 and last.byline.position == "end":
-            return store, index, page
+            return last, put
         return None
 
     def _official(self, i: int) -> int:                                     # T5
