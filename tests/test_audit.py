@@ -354,6 +354,16 @@ def test_6_what_a_line_end_may_split(text, k):
     assert split_at(text, k) is None
 
 
+def test_6_a_number_that_cannot_fit_its_line_with_the_mark_after_it_is_no_finding():
+    """20 digits (10 ems) and the comma that may not begin a line do not fit an
+    10.2-em line: the break is the composer's to report, not the audit's; in a
+    12-em line it would have fitted, and is found."""
+    from typeset.audit.units import splits
+    text = "账号12020122000000931082，开户行"
+    assert splits(text, (14,), measure=10.2) == {}
+    assert "the number" in splits(text, (14,), measure=12.0)[14]
+
+
 def test_6_a_number_split_from_its_unit_across_lines_of_a_paragraph_is_found():
     made = laid((column(["  伊滨区科技创新产业", "全年投资增长达到3.5", "亿元伊滨区科技创新产业", "伊滨区科技"],
                         1, 1), []))

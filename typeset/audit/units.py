@@ -45,6 +45,8 @@ URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+"
                  r"|(?<![A-Za-z0-9@.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
                  r"\.(?:com|cn|net|org|gov|edu|info|io)(?:\.cn)?(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
 URL_BREAK_AFTER = frozenset("/.-?=")
+# marks that may not begin a line (clreq): an item they follow must fit with one
+NO_LINE_START = frozenset("，。、；：？！,.;:?!）)》」』”’")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -53,12 +55,16 @@ def splits(text: str, ends, measure: float | None = None,
     """What a line break at each offset of `ends` in `text` splits (only
     the offsets that split something). Each pattern runs once over the text.
     An item wider than `measure` (in ems: the drawn `widths` of its
-    characters when given, else a half-width character counting half)
-    cannot stay whole: breaking it is no finding."""
+    characters when given, else a half-width character counting half), with
+    the mark after it that may not begin a line (12020122000000931082， in an
+    11-em column), cannot stay whole: breaking it is no finding (the composer
+    reports it, compose.typography)."""
     def too_wide(m) -> bool:
         if measure is None:
             return False
         width = sum(widths[m.start():m.end()]) if widths else ems(m.group())
+        if m.end() < len(text) and text[m.end()] in NO_LINE_START:
+            width += 0.5     # the mark after it cannot begin a line: half-width at its end
         return width > measure + 1e-9
 
     ends = sorted(set(ends))
