@@ -21,7 +21,7 @@ from .fillers import FillerLibrary
 from .furniture import Top, inner_top, page_one_top
 from .headblock import HeadCache
 from .figures import resolution_warnings
-from .measure import BOX_PAD, body_scales, boxed, titled
+from .measure import body_scales, titled
 from .pages import draw_pages
 from .place import Geometry, NoLayout, Plan, prices, search_plan
 from .report import LayoutReport, PageReport, page_reports, under_fill_warnings
@@ -118,19 +118,17 @@ class _Run:
     def attempt(self, stories: list[Story], changed: frozenset[int] = frozenset()) -> LaidOut:
         issue, composer, staff = self.issue, self.composer, self.staff
         layout = composer.layout
-        plan = self._plan(stories, changed)
-        top = self._top(plan.pages, plan.top_air)
-        drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library, composer)
-        for _ in range(REPLANS):
-            if not drawn.unfilled:
-                break
-            # more fillers planned than the paper has texts for (none is printed
-            # twice): plan again with fillers dearer, before leaving white
-            self.library, self.search = self.library.made_dearer(FILLER_SCARCE), None
-            plan = self._plan(stories, frozenset())
+        for tries in range(REPLANS + 1):
+            plan = self._plan(stories, changed)
             top = self._top(plan.pages, plan.top_air)
             drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library,
                                composer)
+            if not drawn.unfilled or tries == REPLANS:
+                break
+            # more fillers planned than the paper has texts for (none is printed
+            # twice): plan again, afresh, with fillers dearer, before leaving white
+            self.library, self.search = self.library.made_dearer(FILLER_SCARCE), None
+            changed = frozenset()
         width, height = layout.page_size_pt
         frames = DocumentFrames(
             tuple(PageFrame(p.number, width, height, layout.page.bleed_mm * PT_PER_MM,
@@ -153,14 +151,11 @@ class _Run:
 
     def _picture_warnings(self, plan: Plan, stories: list[Story]) -> tuple[Diagnostic, ...]:
         """Each picture as placed (its story's first part) printing too coarse."""
-        layout = self.composer.layout
         items = {s.key: s.item for s in stories}
         out: list[Diagnostic] = []
         for module in plan.modules:
             if module.key in self.pictures and module.jump_from is None:
-                pad = BOX_PAD * layout.body_size_pt if boxed(items[module.key]) else 0.0
-                figure = self.heads.figure(module.key,
-                                           layout.grid.span_width_pt(module.width) - 2 * pad)
+                figure = self.heads.figure(module.key, items[module.key], module.width)
                 out += resolution_warnings(self.pictures[module.key], figure.widths)
         return tuple(out)
 

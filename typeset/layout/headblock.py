@@ -201,15 +201,21 @@ class HeadCache:
         self.blocks: dict[tuple, HeadBlock] = {}
         self.figures: dict[tuple[str, float], FigureBlock] = {}
 
-    def figure(self, key: str, width_pt: float) -> FigureBlock | None:
-        """The story's pictures and captions across `width_pt`, or None."""
+    def figure(self, key: str, item, k: int) -> FigureBlock | None:
+        """The story's pictures and captions in its module k columns wide
+        (inside a frame's padding), or None."""
         if key not in self.pictures:
             return None
-        found = self.figures.get((key, width_pt))
+        width = self.composer.layout.grid.span_width_pt(k) - 2 * self._pad(item)
+        found = self.figures.get((key, width))
         if found is None:
-            found = self.figures[(key, width_pt)] = figure_block(self.pictures[key], width_pt,
-                                                                 self.composer)
+            found = self.figures[(key, width)] = figure_block(self.pictures[key], width,
+                                                              self.composer)
         return found
+
+    def _pad(self, item) -> float:
+        """pt a framed story's head and pictures keep clear of each side of its frame."""
+        return BOX_PAD * self.composer.layout.body_size_pt if boxed(item) else 0.0
 
     def block(self, key: str, item, banner: str | None, k: int, rank: int, continued: bool,
               air: int = 0) -> HeadBlock:
@@ -221,7 +227,7 @@ class HeadCache:
         if found is None:
             layout = self.composer.layout
             width = layout.grid.span_width_pt(k)
-            pad = BOX_PAD * layout.body_size_pt if boxed(item) else 0.0
+            pad = self._pad(item)
             if pad:            # a line of air more, so the label clears the frame's top
                 air += 1
             if continued:      # the continued part: the story's short title, repeated
@@ -231,7 +237,7 @@ class HeadCache:
                 headline = item.headline if isinstance(item, (Article, Continuation)) else None
                 found = headline_block(headline, banner, width - 2 * pad, rank, self.composer,
                                        air, byline=head_byline(item))
-                figure = self.figure(key, width - 2 * pad)
+                figure = self.figure(key, item, k)
                 if figure is not None:     # under the headline, on the grid line after it
                     top = found.lines * layout.line_pitch_pt
                     found = replace(found, lines=found.lines + figure.lines,
