@@ -201,8 +201,16 @@ def test_2_a_story_on_two_pages_with_no_jump_lines_is_found():
 def test_2_a_printed_continuation_whose_origin_is_not_in_the_file_is_exempt():
     """Its marker runs into its first body line: a body line, not a jump line."""
     made = laid((column(["（上接01版）伊滨区科技"] + TEXT, 1, 10),
-                 [module("item1", (1, 1), (10, 20))]))
+                 [module("item1", (1, 1), (10, 20))]), first=2)
     assert findings("audit.jumps", made) == []
+
+
+def test_2_a_printed_continuation_on_a_page_not_after_its_origin_is_found():
+    """（上接第2版） printed on page 1 points forward: the reading drops such a marker."""
+    made = laid((column(["（上接第2版）伊滨区科技"] + TEXT, 1, 10),
+                 [module("item1", (1, 1), (10, 20))]))
+    (found,) = findings("audit.jumps", made)
+    assert "（上接第2版） run in on page 1" in found.message
 
 
 # ---- 3 nothing repeated ---------------------------------------------------------

@@ -217,3 +217,19 @@ def test_an_issue_with_a_masthead_starts_on_page_1(tmp_path):
     issue = read(tmp_path, f"# 某某日报\n\n2024年5月6日 星期一 第12期\n\n第A06版 国内\n\n"
                            f"## 全市重点项目建设提速\n\n{LONG}\n")
     assert issue.first_page == 1
+
+
+def test_a_front_pages_continuation_from_a_page_the_file_lacks_loses_its_stale_jump_line(tmp_path):
+    """R3: a file holding a paper's pages 1 and 3 continues a story from page 2;
+    the new print's page 2 is another page, so （上接第2版） is not reprinted —
+    the text is, and the warning says where the story starts mid-way."""
+    issue = read(tmp_path, f"# 江城日报\n\n2024年5月6日 星期一\n\n## 全市重点项目建设提速\n\n{LONG}\n\n"
+                           f"（上接第2版）{SECOND}\n")
+    assert issue.first_page == 1
+    part = issue.items[-1]
+    assert isinstance(part, Continuation) and part.from_page == 2 and part.marker == ""
+    assert part.body[0].text == SECOND
+    assert "R3" in rules_used(issue)
+    (stale,) = [d for d in issue.diagnostics if d.rule == "parse.stale_jump"]
+    assert stale.severity == "warning" and stale.line == part.source.first_line
+    assert any(d.text == "（上接第2版）" and "page 2" in d.reason for d in issue.dropped)

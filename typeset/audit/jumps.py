@@ -12,8 +12,9 @@ story's body lines, page by page.
 - at least MIN_BODY_LINES body lines on each side of a jump.
 
 A continuation the source printed whose origin is not in the file (its
-marker （上接01版） run into its first body line, not a jump line) is exempt:
-only jump lines are read as jumps.
+marker （上接01版） run into its first body line, not a jump line) is exempt
+from pairing, but it must point back: a run-in （上接第N版） on page N or
+before is a finding (the reading drops such markers, rule R3).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .view import View
 MIN_BODY_LINES = 5
 TO = re.compile(r"^[（(]下转第?\s*(\d+)\s*版[）)]$")
 FROM = re.compile(r"^[（(]上接第?\s*(\d+)\s*版[）)]$")
+RUN_IN = re.compile(r"^[（(]上接第?\s*(\d+)\s*版[）)]")
 
 
 def check_jumps(view: View):
@@ -49,6 +51,10 @@ def check_jumps(view: View):
         elif line.role == "continued_title":
             part["title"].append(line)
         elif line.role == "body":
+            if not part["body"] and not part["from"] and (run_in := RUN_IN.match(line.text.strip())) \
+                    and int(run_in.group(1)) >= line.page:
+                yield view.at(line, f"{run_in.group(0)} run in on page {line.page} continues "
+                                    "from a page not before it")
             part["body"] += 1
     for story, pages in parts.items():
         for page, part in pages.items():

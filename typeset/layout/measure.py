@@ -194,7 +194,7 @@ def measure_item(key: str, item: Item, composer: Composer,
 
     # A continuation's printed marker （上接01版） runs in at the head of its first line.
     marker = ((Run(item.marker, composer.style("jump").font),)
-              if isinstance(item, Continuation) else ())
+              if isinstance(item, Continuation) and item.marker else ())
     for index, block in enumerate(body):
         if isinstance(block, Paragraph):
             if block.role == "caption":

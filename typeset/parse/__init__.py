@@ -64,8 +64,36 @@ def parse_issue(path: str | Path, sidecar: Sidecar | None = None,
         Dropped(text, Span(source.path, line, line), "rubric separator")
         for text, line in reading.separators) + dropped + staff_dropped
     first, why = _first_page(sidecar, masthead, items)
+    items, stale, found, decided = _stale_markers(items, first, source.path)
+    diagnostics += found
     return Issue(source.path, masthead, items, reading.epigraph, tuple(diagnostics),
-                 dropped, reading.decisions + joins + why, first)
+                 dropped + stale, reading.decisions + joins + why + decided, first)
+
+
+def _stale_markers(items, first: int, path: str):
+    """R3: a continued part whose origin page is not in the file and not
+    before the issue's first page keeps its text but not its （上接第N版）: the
+    new print's page N is another page (a front page's file holding the old
+    page 3 continues a story from the old page 2), so the marker would point
+    at the wrong page or at one the issue lacks. Reported, so an archive team
+    knows the story starts mid-way."""
+    kept, dropped, found, decided = [], [], [], []
+    for item in items:
+        if isinstance(item, Continuation) and item.marker and item.from_page >= first:
+            line = item.source.first_line
+            dropped.append(Dropped(item.marker, Span(path, line, line),
+                                   f"jump line of the old pagination (page {item.from_page} "
+                                   "is not in this issue)"))
+            found.append(warning(f"{item.marker}: this part's page {item.from_page} is not "
+                                 f"in the file and the issue starts on page {first}; the "
+                                 "story is printed from here without its 上接 line "
+                                 "(give first_page: in the sidecar if the file is a paper's "
+                                 "inner pages)", path, line, rule="parse.stale_jump"))
+            decided.append(Decision(line, "R3", f"{item.marker} left out: page "
+                                                f"{item.from_page} is not in the file"))
+            item = replace(item, marker="")
+        kept.append(item)
+    return tuple(kept), tuple(dropped), found, tuple(decided)
 
 
 def _first_page(sidecar: Sidecar, masthead, items) -> tuple[int, tuple[Decision, ...]]:

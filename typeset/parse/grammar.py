@@ -31,6 +31,8 @@ RULES = {
     "P1": "a run of short lines with 二维码/公众号/扫码…: a promo block",
     "R1": "a running head of the source's pages (…第3版…): a page turns; not a story",
     "R2": "a file without a masthead whose parts continue from page N holds the pages after N",
+    "R3": "a continued part whose origin page is not in the file nor before its first page "
+          "loses its （上接第N版）: the new print has another page N",
     # labels
     "L1": "a 简讯-type label (简讯, 各地传真, 本周要闻…) groups the items that follow",
     "L2": "相关链接 / 新闻链接 / 背景资料 opens a link box; the label is its title",
