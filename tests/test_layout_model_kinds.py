@@ -313,6 +313,57 @@ def test_the_report_gives_a_brief_the_rank_it_is_drawn_at(briefs):
     assert [ranks[key] for key in ("item1.1", "item1.2", "item1.3", "item2")] == [4, 4, 4, 4]
 
 
+# ---------------------------------------------------------------- a column of briefs
+
+def column_issue() -> Issue:
+    """A 简讯 column of four briefs (one untitled, led by its dateline, one
+    with a closing credit) between two stories."""
+    rng = random.Random(5)
+
+    def brief(title: str, line: int, chars: int) -> Article:
+        head = Headline((title,) if title else ())
+        text = ("本报讯" if not title else "") + paragraph(rng, chars)
+        return Article(head, (Paragraph(text, span(line + 1), run_in=0 if title else 3),),
+                       Span(FILE, line, line + 2), kind="brief",
+                       byline=Byline("区融媒体中心", span(line + 2)) if line == 7 else None)
+
+    column = Banner("简讯", (brief("我区召开安全生产工作会议", 3, 90), brief("", 5, 80),
+                           brief("伊滨科技城新增企业十家", 7, 95),
+                           brief("全区春季植树活动启动", 9, 85)), Span(FILE, 2, 11), kind="briefs")
+    story = lambda line, n: Article(Headline((f"伊滨科技城建设全面提速{n}",)), tuple(
+        Paragraph(paragraph(rng, 200), span(line + i)) for i in range(6)), Span(FILE, line, line + 6))
+    return Issue(FILE, masthead(), (story(20, "一"), column, story(30, "二")))
+
+
+@pytest.fixture(scope="module")
+def column(layout):
+    issue = column_issue()
+    return issue, lay(issue, layout)
+
+
+def test_a_column_of_briefs_is_one_module_under_its_label(column):
+    issue, laid = column
+    parts = [m for page in laid.report.pages for m in page.modules if m.item.startswith("item2")]
+    assert [(m.item, m.kind) for m in parts] == [("item2", "briefs")]     # never continued
+    labels = [line for _, line in story_lines(laid, "item2") if line.role == "banner"]
+    assert text_of(labels) == "简讯"
+    check_text_kept(laid.frames, issue)           # every brief, in reading order
+
+
+def test_each_brief_in_the_column_is_led_in_by_a_black_square_and_its_bold_title(column, layout):
+    _, laid = column
+    body = [line for _, line in story_lines(laid, "item2") if line.role == "body"]
+    bold = layout.style("dateline").font
+    titles = [line for line in body
+              if {g.font for g in line.glyphs if g.kind != "space"} == {bold}]
+    assert text_of(titles) == "■我区召开安全生产工作会议■伊滨科技城新增企业十家■全区春季植树活动启动"
+    assert all(not line.loose for line in titles)          # set ragged, never spaced out
+    untitled = [line for line in body if glyph_text(line).lstrip().startswith("■本报讯")]
+    assert len(untitled) == 1                              # led in by ■ before its dateline
+    credit = [line for _, line in story_lines(laid, "item2") if line.role == "byline"]
+    assert text_of(credit) == "区融媒体中心"
+
+
 # ---------------------------------------------------------------- link box
 
 def test_a_link_box_frames_all_its_lines(kinds, layout):

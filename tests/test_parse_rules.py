@@ -40,6 +40,9 @@ def test_a_briefs_label_groups_the_briefs_that_follow(tmp_path):
     assert isinstance(group, Banner) and group.kind == "briefs" and group.title == "快讯"
     assert [a.kind for a in group.items] == ["brief", "brief"]
     assert group.items[1].byline.text == "县交通局"
+    # the page carries a column of briefs whole, as one story under its label
+    assert group.sets_as_one
+    assert [key for key, _, _ in issue.stories()] == ["item1", "item2"]
 
 
 def test_a_link_box_takes_its_label_as_title_and_its_item_title_as_subhead(tmp_path):

@@ -25,9 +25,9 @@ text at least between them) nor level with it in the next column.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..compose import ComposedParagraph, Composer, Line, ParagraphStyle, Run
+from ..compose import ComposedParagraph, Composer, Line, ParagraphStyle, Run, compose_headline
 from ..design import ZIHAO_PT, Layout, zihao_name
 from ..design.units import LARGER_BODY_LEADING, LARGER_BODY_LINE, PULL_QUOTE_SCALE, SET_LINE
 from ..model import (Article, Banner, Block, Byline, Continuation, Headline, Item, LineGroup,
@@ -164,13 +164,9 @@ def measure_item(key: str, item: Item, composer: Composer,
                                  index == 0, subdiv=subdiv,
                                  setting=setting if index == 0 else None))
 
-    body: tuple[Block, ...] = ()
-    byline: Byline | None = None
-    if isinstance(item, (Article, Continuation)):
-        body, byline = item.body, item.byline
-    elif isinstance(item, Banner):
+    if isinstance(item, Banner) and not item.sets_as_one:
         raise ValueError("banners are measured through their articles")
-    elif isinstance(item, Promo):
+    if isinstance(item, Promo):
         promo = composer.style("promo")
         for text in item.lines:
             add(composer.paragraph((Run(text, promo.font),), composer.column_em, 0, promo.align,
@@ -192,36 +188,67 @@ def measure_item(key: str, item: Item, composer: Composer,
         last = align if align in ("center", "right") else "left"
         add(composer.paragraph(runs, measure, 0, align, last), "caption", block.source, size)
 
-    # A continuation's printed marker （上接01版） runs in at the head of its first line.
-    marker = ((Run(item.marker, composer.style("jump").font),)
-              if isinstance(item, Continuation) and item.marker else ())
-    for index, block in enumerate(body):
-        if isinstance(block, Paragraph):
-            if block.role == "caption":
-                caption(block, marker + _paragraph_runs(block, composer))
-            else:     # body, list entry, Q&A turn: body text (a turn's label run in bold)
-                body_paragraph(marker + _paragraph_runs(block, composer), block.source)
-            marker = ()
-        elif isinstance(block, LineGroup):
-            for text in block.lines:
-                body_paragraph(marker + (Run(text, style.font),), block.source)
-                marker = ()
-        elif isinstance(block, Subhead):
-            flow.extend(_subhead(block, composer, violations, subdiv, column_em))
-    if marker:   # a continuation whose body is empty still prints its marker
-        add(composer.paragraph(marker, column_em, 0), "body", item.source)
-    # An inline byline is in the first paragraph; one under the head is part of
-    # the head block (headblock.py).
-    closing = ((byline,) if byline is not None and byline.position == "end" else ()) + \
-        (item.credits if isinstance(item, Article) else ())   # further credits after it
-    style = composer.style("byline")
-    measure = column_em * layout.body_size_pt / style.size_pt
-    for credit in closing:
-        align = "right" if credit.parenthesized else style.align
-        for text in credit_lines(credit, measure, style.font, composer):
-            add(composer.paragraph((Run(text, style.font),), measure, 0, align, align), "byline",
-                credit.source)
+    def text(body: tuple[Block, ...], lead: tuple[Run, ...], source: Span,
+             closing: tuple[Byline, ...]) -> None:
+        """A story's body, `lead` run in at the head of its first line, then
+        its closing credits."""
+        for block in body:
+            if isinstance(block, Paragraph):
+                if block.role == "caption":
+                    caption(block, lead + _paragraph_runs(block, composer))
+                else:     # body, list entry, Q&A turn: body text (a turn's label run in bold)
+                    body_paragraph(lead + _paragraph_runs(block, composer), block.source)
+                lead = ()
+            elif isinstance(block, LineGroup):
+                for line in block.lines:
+                    body_paragraph(lead + (Run(line, style.font),), block.source)
+                    lead = ()
+            elif isinstance(block, Subhead):
+                flow.extend(_subhead(block, composer, violations, subdiv, column_em))
+        if lead:   # a continuation whose body is empty still prints its marker
+            add(composer.paragraph(lead, column_em, 0), "body", source)
+        byline_style = composer.style("byline")
+        measure = column_em * layout.body_size_pt / byline_style.size_pt
+        for credit in closing:
+            align = "right" if credit.parenthesized else byline_style.align
+            for line in credit_lines(credit, measure, byline_style.font, composer):
+                add(composer.paragraph((Run(line, byline_style.font),), measure, 0, align, align),
+                    "byline", credit.source)
+
+    if isinstance(item, Banner):       # a column of briefs: one text, each brief led in
+        lead_font = composer.style("dateline").font
+        for brief in item.items:
+            lead = (Run(BRIEF_MARK, lead_font),)
+            if has_title(brief.headline):     # ■ and its title on lines of their own, in bold,
+                title = BRIEF_MARK + " ".join(brief.headline.printed_text())   # broken between words
+                before = len(flow)
+                for line in compose_headline(title, body_measure, composer.metrics, lead_font):
+                    add(composer.paragraph((Run(line, lead_font),), body_measure, 0, "left",
+                                           "left"), "body", brief.headline.source or brief.source)
+                flow[before:] = [replace(f, keep_with_next=True) for f in flow[before:]]
+                lead = ()
+            if brief.byline is not None and brief.byline.position == "head":
+                lead += (Run(f"（{brief.byline.text}）", composer.style("byline").font),)
+            text(brief.body, lead, brief.source, _closing(brief))
+    elif isinstance(item, Continuation):
+        # its printed marker （上接01版） runs in at the head of its first line
+        marker = (Run(item.marker, composer.style("jump").font),) if item.marker else ()
+        text(item.body, marker, item.source, _closing(item))
+    else:
+        text(item.body, (), item.source, _closing(item))
     return Measured(key, item, tuple(flow), tuple(violations))
+
+
+def _closing(item: Article | Continuation) -> tuple[Byline, ...]:
+    """The credits set after a story's text: its byline when it stands at the
+    end (an inline one is in the first paragraph, one under the head is in
+    the head block, headblock.py), then further credits after it."""
+    byline = item.byline
+    return (((byline,) if byline is not None and byline.position == "end" else ())
+            + (item.credits if isinstance(item, Article) else ()))
+
+
+BRIEF_MARK = "■"     # before each brief of a column of briefs (its title, else its text)
 
 
 def credit_lines(byline: Byline, measure: float, font: str, composer: Composer) -> list[str]:

@@ -5,7 +5,9 @@ each story is measured into body flows — the grid's body size and larger
 ones, each without and with pull quotes — for placement to choose from.
 
 A briefs banner (简讯, 各地传真) is a column label like any banner; its stories
-are briefs (Article.kind "brief", issue_stories): titles at headline4. A link
+are briefs (Article.kind "brief", issue_stories): titles at headline4. A
+column of briefs only is one module under its label, the briefs set one after
+another in its columns, each led in by ■ and its title in bold. A link
 box (相关链接) is a module of its own kind: set inside a frame with a line of
 air at its foot, never continued on another page, never in larger type, at
 most a third of the page wide. A story without a title has no head: its text
@@ -115,10 +117,16 @@ def _untitled_kind(kind: ModuleKind) -> ModuleKind:
 
 UNTITLED = {name: _untitled_kind(KINDS[name]) for name in ("article", "continuation")}
 
+# A column of briefs (简讯): untitled under its label, and read whole — never
+# continued on another page.
+BRIEFS = replace(UNTITLED["article"], name="briefs", may_jump=False)
+
 
 def kind_of(item: Item, columns: int) -> ModuleKind:
     if isinstance(item, Promo):
         return KINDS["promo"]
+    if isinstance(item, Banner):
+        return BRIEFS
     if boxed(item):
         return link_box_kind(columns)
     name = "continuation" if isinstance(item, Continuation) else "article"
@@ -137,12 +145,16 @@ MAX_TITLE_LINES = 4
 
 def issue_stories(issue: Issue) -> Iterator[tuple[str, Item, str | None]]:
     """Issue.stories() as the page sets them: the stories of a briefs banner
-    (Banner.kind "briefs": 简讯, 各地传真) are briefs (Article.kind "brief")."""
+    (Banner.kind "briefs": 简讯, 各地传真) are briefs (Article.kind "brief"); a
+    column of briefs only (Banner.sets_as_one) is one story under its label,
+    each brief led in by ■ and its title (measure.py)."""
     briefs = {id(story) for item in issue.items
               if isinstance(item, Banner) and item.kind == "briefs" for story in item.items}
     for key, item, banner in issue.stories():
         if id(item) in briefs and isinstance(item, Article) and item.kind == "article":
             item = replace(item, kind="brief")
+        if isinstance(item, Banner):      # a column of briefs: its label over it
+            banner = item.title
         yield key, item, banner
 
 

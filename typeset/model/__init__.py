@@ -196,6 +196,16 @@ class Banner:
     source: Span
     kind: str = "banner"     # "banner" | "briefs"
 
+    @property
+    def sets_as_one(self) -> bool:
+        """A column of briefs (简讯) the page carries as one story: a column
+        label over briefs only, none with a subhead — each brief led in by its
+        title. A label over longer dispatches (各地传真 of photo stories)
+        stays a banner over its stories."""
+        return self.kind == "briefs" and all(
+            item.kind == "brief" and not any(isinstance(b, Subhead) for b in item.body)
+            for item in self.items)
+
     def printed_text(self) -> Iterator[str]:
         yield self.title
         for item in self.items:
@@ -262,12 +272,16 @@ class Issue:
         for dropped in self.dropped:
             yield dropped.text
 
-    def stories(self) -> Iterator[tuple[str, "Article | Continuation | Promo", str | None]]:
-        """Every item as the page carries it — a banner's stories in its place —
-        with the key staff use for it (item3; item2.1 for a banner's first
-        story) and the banner title over it (on a banner's first story only)."""
+    def stories(self) -> Iterator[tuple[str, "Article | Continuation | Banner | Promo",
+                                        str | None]]:
+        """Every item as the page carries it — a banner's stories in its place,
+        a column of briefs whole (Banner.sets_as_one) — with the key staff use
+        for it (item3; item2.1 for a banner's first story) and the banner title
+        over it (on a banner's first story only)."""
         for n, item in enumerate(self.items, 1):
-            if isinstance(item, Banner):
+            if isinstance(item, Banner) and item.sets_as_one:
+                yield f"item{n}", item, None      # its title is in its printed text
+            elif isinstance(item, Banner):
                 for k, story in enumerate(item.items, 1):
                     yield f"item{n}.{k}", story, item.title if k == 1 else None
             else:

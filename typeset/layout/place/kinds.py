@@ -40,7 +40,7 @@ SHORT_ITEM = 45       # body lines at the grid's size (one column) of a short it
 
 # Kinds whose short items may be moved up (search.RULES "move-up"): a link box
 # stays with its story, a continued part (上接…) keeps its place.
-MOVABLE = frozenset({"article", "promo"})
+MOVABLE = frozenset({"article", "briefs", "promo"})
 
 # What a story module `short` lines taller than its content costs per column.
 SHORT_COST = [prices.short_cost(short, MAX_AIR) for short in range(MAX_AIR + HOLE)]
