@@ -364,6 +364,49 @@ def test_each_brief_in_the_column_is_led_in_by_a_black_square_and_its_bold_title
     assert text_of(credit) == "区融媒体中心"
 
 
+# ---------------------------------------------------------------- boxed commentary
+
+def commentary_issue(chars: int) -> Issue:
+    """A story, then a commentary of `chars` characters under its series label."""
+    rng = random.Random(3)
+    story = Article(Headline(("伊滨科技城建设全面提速",)), tuple(
+        Paragraph(paragraph(rng, 200), span(3 + i)) for i in range(8)), Span(FILE, 2, 10))
+    comment = Article(Headline(("作风硬，事业兴",), series="伊滨发展系列评论"), tuple(
+        Paragraph(paragraph(rng, chars // 4), span(13 + i)) for i in range(4)),
+        Span(FILE, 12, 16), kind="commentary", byline=Byline("伊评", span(17)))
+    return Issue(FILE, masthead(), (story, comment))
+
+
+def test_a_short_commentary_is_framed_with_its_series_label_as_column_head(layout):
+    issue = commentary_issue(600)
+    laid = lay(issue, layout)
+    (part,) = [m for page in laid.report.pages for m in page.modules if m.item == "item2"]
+    assert part.kind == "commentary"               # read whole: never continued
+    index, frame = link_box(laid, "item2")
+    lines = [line for i, line in story_lines(laid, "item2") if i == index]
+    for line in lines:                             # every line of it inside the frame
+        left, top, right, bottom = ink(line)
+        assert frame.x < left and right < frame.x + frame.w, glyph_text(line)
+        assert frame.y < top and bottom < frame.y + frame.h, glyph_text(line)
+    assert text_of(line for line in lines if line.role == "rubric") == "伊滨发展系列评论"
+    check_text_kept(laid.frames, issue)
+
+
+def test_a_boxed_commentary_is_never_deeper_than_a_third_of_the_page(layout):
+    for chars in (1200, 2400):
+        laid = lay(commentary_issue(chars), layout)
+        for page in laid.report.pages:
+            for m in page.modules:
+                if m.kind == "commentary":
+                    assert m.lines[1] - m.lines[0] + 1 <= layout.grid.lines / 3, (chars, m)
+
+
+def test_a_long_commentary_is_set_as_a_story_not_a_wall_of_frame(layout):
+    laid = lay(commentary_issue(6000), layout)
+    parts = [m for page in laid.report.pages for m in page.modules if m.item == "item2"]
+    assert {m.kind for m in parts} == {"article"}
+
+
 # ---------------------------------------------------------------- link box
 
 def test_a_link_box_frames_all_its_lines(kinds, layout):

@@ -13,6 +13,7 @@ import pytest
 
 from typeset.build import build
 from typeset.frames import TextLine
+from typeset.layout.measure import BOXED_KINDS
 from typeset.layout.place import KINDS, Search, UnitSpec, plan_pages
 from typeset.layout.place.search import RULES
 
@@ -110,7 +111,7 @@ def test_every_page_has_one_body_size(source, layout_name, tmp_path_factory):
     result = _built(source, layout_name, str(tmp_path_factory.mktemp("one-body")))
     laid = result.laid
     boxes = {m.item for page in laid.report.pages for m in page.modules
-             if m.kind == "link_box"}
+             if m.kind in BOXED_KINDS}      # framed: exempt
     for page in laid.frames.pages:
         sizes: dict[float, set] = defaultdict(set)
         for e in page.elements:

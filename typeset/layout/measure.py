@@ -42,9 +42,14 @@ BOX_NARROWER = 1.0
 BOX_PAD = 1.0         # body characters between the frame and the text beside it
 
 
+# Kinds of story set inside a rule frame: a link box (相关链接), a commentary
+# (评论, 短评) under its series label — a box that tells the reader "opinion".
+BOXED_KINDS = ("link_box", "commentary")
+
+
 def boxed(item: Item) -> bool:
-    """Is the story set inside a rule frame (a link box)?"""
-    return isinstance(item, Article) and item.kind == "link_box"
+    """Is the story set inside a rule frame?"""
+    return isinstance(item, Article) and item.kind in BOXED_KINDS
 
 
 def has_title(head: Headline | None) -> bool:

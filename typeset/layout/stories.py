@@ -10,7 +10,9 @@ column of briefs only is one module under its label, the briefs set one after
 another in its columns, each led in by ■ and its title in bold. A link
 box (相关链接) is a module of its own kind: set inside a frame with a line of
 air at its foot, never continued on another page, never in larger type, at
-most a third of the page wide. A story without a title has no head: its text
+most a third of the page wide. A short commentary (评论, 短评) is framed the
+same way under its series label, as wide as placement likes but never deeper
+than a third of the page; a longer one is set as a story. A story without a title has no head: its text
 starts at the top of its module (under its banner's label, if it has one).
 """
 
@@ -103,6 +105,15 @@ def link_box_kind(columns: int) -> ModuleKind:
                    stretch=HOLE - 1)
 
 
+# A commentary in its frame: as wide as placement finds best but never so
+# narrow that it is deeper than a third of the page (narrowest_box), read
+# whole (a box never continues), at the grid's body size (its depth is
+# reckoned at it; the frame sets it apart from the page's other text, rule 4),
+# and a frame no more than HOLE - 1 lines taller than its text, like a link box's.
+COMMENTARY = replace(KINDS["article"], name="commentary", may_jump=False, larger_body=False,
+                     body_height=_boxed_height, stretch=HOLE - 1)
+
+
 # A story without a title (a photo's news, an untitled item of a briefs
 # column): its text starts at the top of its module, so what its module has
 # more than its text is white at its column feet, never air over a head — and
@@ -128,14 +139,14 @@ def kind_of(item: Item, columns: int) -> ModuleKind:
     if isinstance(item, Banner):
         return BRIEFS
     if boxed(item):
-        return link_box_kind(columns)
+        return link_box_kind(columns) if item.kind == "link_box" else COMMENTARY
     name = "continuation" if isinstance(item, Continuation) else "article"
     return KINDS[name] if titled(item) else UNTITLED[name]
 
 
 def box_foot(story: "Story") -> int:
     """Grid lines of air a story's module keeps at its foot (inside a frame)."""
-    return 1 if story.kind.name == "link_box" else 0
+    return 1 if boxed(story.item) else 0
 
 
 # A title that needs more lines than this across the whole page, in the
@@ -172,6 +183,8 @@ def measure_story(key: str, item: Item, banner: str | None, composer: Composer,
     item, too_long = _box_that_fits(item, composer, file)
     notes += too_long
     kind = kind_of(item, composer.layout.grid.columns)
+    if kind is COMMENTARY:      # never so narrow that its box is a wall
+        kind = replace(kind, min_width=narrowest_box(item, composer))
     flows: list[tuple[FlowLine, ...]] = []
     costs: list[float] = []
     labels: list[str] = []
@@ -189,24 +202,50 @@ def measure_story(key: str, item: Item, banner: str | None, composer: Composer,
                  notes)
 
 
+# A commentary is boxed when it is a short one (短评, 热评): its box at the
+# page's width no deeper than this share of the page. A long one (评论员文章,
+# a column running over pages) is set as a story: a box is read whole, and
+# a frame deeper than a third of the page reads as a wall.
+BOXED_COMMENTARY_SHARE = 1 / 3
+
+
 def _box_that_fits(item: Item, composer: Composer,
                    file: str | None) -> tuple[Item, tuple[Diagnostic, ...]]:
-    """The link box, or — when it would not fit a page even as wide as a box
-    may be (a box is never continued) — the story set as an article, with a
-    warning."""
+    """The boxed story, or — when its box would be too deep even as wide as
+    it may be (a box is never continued) — the story set as an article: a
+    link box longer than a page with a warning, a long commentary as the
+    design sets it."""
     if not boxed(item):
         return item, ()
+    if item.kind == "commentary":
+        return (item if narrowest_box(item, composer) else replace(item, kind="article")), ()
     grid = composer.layout.grid
     widest = link_box_width(grid.columns)
-    flow = measure_item("", item, composer).flow
-    body = _boxed_height(tuple(f.height for f in flow), widest, 1)
-    head = HeadCache(composer).block("", item, None, widest, 4, False).lines
-    if head + body <= grid.lines:
+    depth = _box_depth(item, composer, widest)
+    if depth <= grid.lines:
         return item, ()
     return replace(item, kind="article"), (warning(
-        f"a link box of {head + body} lines ({widest} columns wide) is longer than a page "
+        f"a link box of {depth} lines ({widest} columns wide) is longer than a page "
         f"({grid.lines} lines): set as a story, without its frame, so that it may continue "
         "on another page", file, item.source.first_line),)
+
+
+def _box_depth(item: Item, composer: Composer, k: int) -> int:
+    """Grid lines a boxed story's module takes k columns wide (at the
+    smallest head)."""
+    flow = measure_item("", item, composer).flow
+    body = _boxed_height(tuple(f.height for f in flow), k, 1)
+    return HeadCache(composer).block("", item, None, k, 4, False).lines + body
+
+
+def narrowest_box(item: Item, composer: Composer) -> int | None:
+    """The fewest columns a boxed commentary is set in so that its box is no
+    deeper than BOXED_COMMENTARY_SHARE of the page; None: not even the page's
+    width."""
+    grid = composer.layout.grid
+    deepest = int(grid.lines * BOXED_COMMENTARY_SHARE)
+    return next((k for k in range(KINDS["article"].min_width, grid.columns + 1)
+                 if _box_depth(item, composer, k) <= deepest), None)
 
 
 def _title_that_fits(item: Item, composer: Composer,

@@ -67,8 +67,8 @@ RULES = {
                 "line (spec.UnitSpec.subdivs), kept in the state — and every later story "
                 "module on the page, stacked, beside it or below, a jump started at its foot "
                 "or a short unit moved up into it, takes a variant of that size or waits for "
-                "a later page; fillers, promos and framed link boxes (larger_body False) are "
-                "exempt and fix nothing. A jump's part continues overleaf in its own body "
+                "a later page; fillers, promos and framed boxes (larger_body False) are "
+                "exempt: they fix nothing and a row of them keeps the page's size. A jump's part continues overleaf in its own body "
                 "(\"jump-body\"): arriving first on the next page, it fixes that page's size",
     "move-up": "a short later unit (kinds.MOVABLE, at most SHORT_ITEM body lines, not "
                "pinned, not one of a banner's stories) may be read ahead of the unit before "
@@ -358,7 +358,7 @@ class Search:
                 if frame is None:
                     continue
                 tables, heights = frame
-                out = s if after else 0
+                out = s if after else size      # a row of exempt units keeps the page's size
                 for h in heights:
                     cost = 0.0
                     for _, _, table in tables:
@@ -377,7 +377,7 @@ class Search:
                 if frame is None:
                     continue
                 tables, heights = frame
-                out = s if ruled[u] else 0
+                out = s if ruled[u] else size
                 for h in heights:
                     fill = best_filler(options, h - MODULE_GAP, C - k)
                     if fill is None:
