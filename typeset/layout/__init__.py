@@ -118,17 +118,16 @@ class _Run:
     def attempt(self, stories: list[Story], changed: frozenset[int] = frozenset()) -> LaidOut:
         issue, composer, staff = self.issue, self.composer, self.staff
         layout = composer.layout
+        refilled = False
         for tries in range(REPLANS + 1):
-            plan = self._plan(stories, changed)
-            top = self._top(plan.pages, plan.top_air)
-            drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library,
-                               composer)
-            if not drawn.unfilled or tries == REPLANS:
+            plan = self._plan(stories, changed, refilled)
+            if None not in self.library.chosen(plan.modules) or tries == REPLANS:
                 break
             # more fillers planned than the paper has texts for (none is printed
-            # twice): plan again, afresh, with fillers dearer, before leaving white
-            self.library, self.search = self.library.made_dearer(FILLER_SCARCE), None
-            changed = frozenset()
+            # twice): plan again with fillers dearer, before leaving white
+            self.library, refilled = self.library.made_dearer(FILLER_SCARCE), True
+        top = self._top(plan.pages, plan.top_air)
+        drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library, composer)
         width, height = layout.page_size_pt
         frames = DocumentFrames(
             tuple(PageFrame(p.number, width, height, layout.page.bleed_mm * PT_PER_MM,
@@ -159,7 +158,8 @@ class _Run:
                 out += resolution_warnings(self.pictures[module.key], figure.widths)
         return tuple(out)
 
-    def _plan(self, stories: list[Story], changed: frozenset[int]) -> Plan:
+    def _plan(self, stories: list[Story], changed: frozenset[int],
+              refilled: bool = False) -> Plan:
         layout, grid, staff = self.composer.layout, self.composer.layout.grid, self.staff
         by_key = {s.key: s for s in stories}
         heads = self.heads
@@ -183,7 +183,7 @@ class _Run:
                             layout.pages.limit, staff.pages or layout.pages.count)
         try:
             plan, self.search = search_plan(specs, geometry, head, self.library.options,
-                                            self.search, changed)
+                                            self.search, changed, refilled)
         except NoLayout as exc:
             if not self.every_size:
                 raise                     # lay_out tries again with every body size
@@ -213,9 +213,10 @@ def _loose_lines(frames: DocumentFrames) -> dict[str, int]:
 
 def _banner_stories(issue: Issue) -> frozenset[str]:
     """The keys of the stories under a banner of more than one (item3.1, item3.2 …):
-    they are read in their banner's order (place.search.RULES "move-up")."""
+    they are read in their banner's order (place.search.RULES "move-up"). A
+    column of briefs is one story (Banner.sets_as_one)."""
     return frozenset(f"item{n}.{k}" for n, item in enumerate(issue.items, 1)
-                     if isinstance(item, Banner) and len(item.items) > 1
+                     if isinstance(item, Banner) and not item.sets_as_one and len(item.items) > 1
                      for k in range(1, len(item.items) + 1))
 
 

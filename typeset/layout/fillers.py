@@ -57,3 +57,16 @@ class FillerLibrary:
                     filler_lines(self.composer, other, width) <= module.height:
                 return other
         return None
+
+    def chosen(self, modules) -> list[Filler | None]:
+        """The text each filler module of a plan prints, in drawing order
+        (`unused`): None where every text that fits is printed already."""
+        used: set[str] = set()
+        out: list[Filler | None] = []
+        for module in modules:
+            if module.filler:
+                filler = self.unused(module, used)
+                if filler is not None:
+                    used.add(filler.name)
+                out.append(filler)
+        return out

@@ -30,7 +30,6 @@ class Drawn:
     pages: tuple[PageDraw, ...]
     modules: tuple[tuple[ModuleReport, ...], ...]   # per page
     warnings: tuple[Diagnostic, ...]
-    unfilled: int = 0          # planned fillers left white: every text that fits is printed
 
 
 def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan, top: Top,
@@ -51,21 +50,18 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
                      staff.editors, composer)
     reports: list[list[ModuleReport]] = [[] for _ in pages]
     warnings: list[Diagnostic] = []
-    used_fillers: set[str] = set()
-    unfilled = 0
+    fillers = iter(library.chosen(plan.modules))
     jumping = {m.key for m in plan.modules if m.jump_to is not None or m.jump_from is not None}
     for module in plan.modules:
         page = pages[module.page]
         page.story = None if module.filler else module.key
         if module.filler:
-            chosen = library.unused(module, used_fillers)
+            chosen = next(fillers)
             if chosen is None:
-                unfilled += 1
                 warnings.append(Diagnostic(
                     "warning", f"page {first + module.page}: no filler left to print that has not "
                                "been printed already; the space stays white", issue.source))
                 continue
-            used_fillers.add(chosen.name)
             draw_filler(page, composer, module, chosen, qr_url)
             reports[module.page].append(_report(module, f"filler:{chosen.name}", chosen.text,
                                                 "filler", 0, chosen.text, first=first))
@@ -97,7 +93,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     framed = frozenset(s.key for s in stories if boxed(s.item))
     for index, page in enumerate(pages):
         draw_rules(page, layout, [m for m in plan.modules if m.page == index], framed)
-    return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings), unfilled)
+    return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings))
 
 
 def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,

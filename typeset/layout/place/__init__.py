@@ -56,12 +56,15 @@ def plan_pages(units: list[UnitSpec], geometry: Geometry, head: HeadFn,
 
 
 def search_plan(units: list[UnitSpec], geometry: Geometry, head: HeadFn, filler: FillerFn,
-                previous: Search | None = None,
-                changed: frozenset[int] = frozenset()) -> tuple[Plan, Search]:
+                previous: Search | None = None, changed: frozenset[int] = frozenset(),
+                refilled: bool = False) -> tuple[Plan, Search]:
     """plan_pages, and the search behind it, to be given again as `previous`
-    when only the units in `changed` differ (search.Search.inherit)."""
+    when only the units in `changed` differ (search.Search.inherit), or only
+    the fillers' prices (`refilled`: Search.inherit_bodies)."""
     search = Search(units, geometry, head, filler)
-    if previous is not None:
+    if previous is not None and refilled:
+        search.inherit_bodies(previous)
+    elif previous is not None:
         search.inherit(previous, changed)
     L, C, top = search.L, geometry.columns, geometry.first_page_top
     # The masthead block may take a few lines of air too (TOP_AIR_STEPS); a

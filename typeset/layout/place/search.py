@@ -149,6 +149,14 @@ class Search:
         last = max(changed, default=-1)
         self.memo = {k: v for k, v in previous.memo.items() if k[0] > last}   # k[0]: the unit
 
+    def inherit_bodies(self, previous: "Search") -> None:
+        """Take over what an earlier search of the same units found that does
+        not depend on what fillers cost — each unit's variants, slot tables,
+        jumps — when only the filler library changed (made dearer): the rows,
+        feet and every state's best plan are weighed again."""
+        self._variants, self._slots = previous._variants, previous._slots
+        self._jumps, self._jump_heads = previous._jumps, previous._jump_heads
+
     # ------------------------------------------------------------ pages
 
     def next_page(self, p: int) -> int:
