@@ -17,6 +17,7 @@ import pytest
 from typeset.layout.columns import column_height, fits
 from typeset.layout.place import (KINDS, FillerOption, Geometry, NoLayout, Search, UnitSpec,
                                   kinds, plan_pages)
+from typeset.layout.place import prices
 from typeset.layout.place.kinds import MIN_JUMP
 from typeset.layout.place.search import TOP_AIR_STEPS, prefix_before_a_grid_line
 from typeset.layout.place.steps import State
@@ -322,3 +323,31 @@ def test_the_lead_of_page_one_is_never_moved_past_nor_a_long_story_moved_up():
     order = [m.key for m in sorted(plan.modules, key=lambda m: (m.page, m.line, m.col))]
     assert order[0] == "item1"
     assert order.index("item2") < order.index("item3")
+
+
+# --- "feet": a body whose columns would step costs the white the steps leave --
+
+def test_feet_that_step_are_counted_as_the_lines_the_columns_end_short():
+    from typeset.layout.place.search import _short_lines
+    body = (1,) * 31
+    assert _short_lines(body, 5, 1, 7, 1) == 0       # 7 7 7 7 3: the last shorter
+    assert _short_lines(body, 8, 1, 4, 1) == 0       # 4 4 4 4 4 4 4 3
+    # in six columns of 6 the last would hold 1 line (a hole): spread 6 5 5 5 5 5,
+    # four columns a line short of the first
+    assert _short_lines(body, 6, 1, 6, 1) == 4
+    # a two-line item that cannot start in the middle column's last line: 2 1 2
+    assert _short_lines((1, 1, 1, 2), 3, 1, 2, 1) == 1
+
+
+def test_a_body_whose_columns_step_costs_the_white_the_steps_leave(monkeypatch):
+    """31 lines in six columns step (6 5 5 5 5 5): the variant costs
+    INNER_WHITE × white for the four lines, so a width that ends level (five
+    columns: 7 7 7 7 3) wins where the two cost the same otherwise."""
+    import typeset.layout.place.search as search_module
+    units = [story("item1", 31)]
+    stepped = min(v.badness for v in Search(units, geometry(), head, no_fillers)
+                  .variants(0, 6, 1, False, 0))
+    monkeypatch.setattr(search_module, "_short_lines", lambda *args: 0)
+    level = min(v.badness for v in Search(units, geometry(), head, no_fillers)
+                .variants(0, 6, 1, False, 0))
+    assert stepped - level == prices.inner_white(4)

@@ -53,6 +53,12 @@ def foot_white(lines: int, columns: int) -> float:
     return FOOT_HOLE * white(lines, columns)
 
 
+def inner_white(lines: int) -> float:
+    """Column-lines left white inside a module, its columns ending short of
+    one another (stepped feet)."""
+    return INNER_WHITE * WHITE_CELL * lines
+
+
 def short_cost(short: int, max_air: int) -> float:
     """Per column, a module `short` lines taller than its content: air over
     the headline first (up to max_air lines), then white at the column feet

@@ -61,6 +61,10 @@ RULES = {
             "columns.split_columns draws it, ends less than HOLE lines above the module's "
             "foot; a body whose own columns cannot balance that closely (a tall item) costs "
             "HOLE_COST",
+    "feet": "a body whose columns, balanced as columns.split_columns fills them, step — a "
+            "column before the last ending short of the others, or the last longer — costs "
+            "the white the steps leave (prices.inner_white), so that another width, where "
+            "one fits as well, ends level",
     "one-body": "one body size for news text per page (the page rules' rule 4): the first "
                 "story module placed on a page (a kind with larger_body: articles and "
                 "continued parts) fixes the page's body — its variant's sub-units per grid "
@@ -68,8 +72,9 @@ RULES = {
                 "module on the page, stacked, beside it or below, a jump started at its foot "
                 "or a short unit moved up into it, takes a variant of that size or waits for "
                 "a later page; fillers, promos and framed boxes (larger_body False) are "
-                "exempt: they fix nothing and a row of them keeps the page's size. A jump's part continues overleaf in its own body "
-                "(\"jump-body\"): arriving first on the next page, it fixes that page's size",
+                "exempt: they fix nothing and a row of them keeps the page's size. A jump's "
+                "part continues overleaf in its own body (\"jump-body\"): arriving first on "
+                "the next page, it fixes that page's size",
     "move-up": "a short later unit (kinds.MOVABLE, at most SHORT_ITEM body lines, not "
                "pinned, not one of a banner's stories) may be read ahead of the unit before "
                "it: it fills the foot of a page that already has something on it (never "
@@ -217,7 +222,11 @@ class Search:
             # the lines its shortest column may end above the module's foot ("hole")
             gap = (_most_white(heights, k, subdiv, height) if kind.air_price is None
                    else kind.stretch)
-            bodies.append((v, height, gap, prices.HOLE_COST if gap < 0 else 0.0))
+            # feet that step ("feet"): priced as the white they leave inside the module
+            steps = (_short_lines(heights, k, subdiv, height, spec.line_height(v))
+                     if kind.shaped and k > 1 else 0)
+            bodies.append((v, height, gap, (prices.HOLE_COST if gap < 0 else 0.0)
+                           + prices.inner_white(steps)))
         titled = rem or not spec.headless      # a continued part has its short title
         out = []
         for rank in ranks:
@@ -630,6 +639,22 @@ def _most_white(heights: tuple[int, ...], k: int, subdiv: int, height: int) -> i
         return -1
     ragged = -(-(height * subdiv - min(used)) // subdiv)   # lines under it, rounded up
     return HOLE - 1 - ragged
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_lines(heights: tuple[int, ...], k: int, subdiv: int, height: int, line: int) -> int:
+    """Body lines the columns of a module of this body end short of one
+    another, balanced as split_columns fills them before it sets any
+    paragraph again: each column before the last short of the lowest of them,
+    and the last, when it is longer, as many lines for each of the others
+    (rule 7: level feet, or the last column shorter)."""
+    used = level_feet(heights, subdiv, k, height)
+    before = used[:-1]
+    foot = max(before)
+    short = sum((foot - u) // line for u in before)
+    if used[-1] > foot:
+        short += (used[-1] - foot) // line * len(before)
+    return short
 
 
 def _ranks(headed: bool, u: int, k: int, p: int, first: bool, rem: int) -> tuple[int, ...]:
