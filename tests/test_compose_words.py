@@ -243,7 +243,7 @@ def test_the_compact_dictionary_segments_as_jieba_does():
         import jieba
     jieba.setLogLevel(60)
     reference = jieba.Tokenizer()
-    ours = words._tokenizer()
+    ours = words.tokenizer()
     lines = TITLES + [line for path in sorted(CORPUS.glob("p0[124-8]*.txt"))
                       for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
     for line in lines:

@@ -252,7 +252,9 @@ def _import_jieba():
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
+def tokenizer():
+    """jieba's segmenter over the compact dictionary: the composer's words,
+    and the page audit's (rule 5), without jieba's own 0.6 s loader."""
     jieba = _import_jieba()
     t = jieba.Tokenizer()
     d = compact_dictionary()
@@ -264,7 +266,7 @@ def _tokenizer():
 def word_bounds(text: str) -> frozenset[int]:
     """Offsets between two jieba words of `text` (0 and len(text) included)."""
     bounds, pos = {0}, 0
-    for word in _tokenizer().cut(simplified(text), HMM=True):
+    for word in tokenizer().cut(simplified(text), HMM=True):
         pos += len(word)
         bounds.add(pos)
     return frozenset(bounds)
