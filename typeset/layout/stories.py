@@ -230,12 +230,14 @@ def _box_that_fits(item: Item, composer: Composer,
         "on another page", file, item.source.first_line),)
 
 
-def _box_depth(item: Item, composer: Composer, k: int) -> int:
+def _box_depth(item: Item, composer: Composer, k: int,
+               heights: tuple[int, ...] | None = None) -> int:
     """Grid lines a boxed story's module takes k columns wide (at the
-    smallest head)."""
-    flow = measure_item("", item, composer).flow
-    body = _boxed_height(tuple(f.height for f in flow), k, 1)
-    return HeadCache(composer).block("", item, None, k, 4, False).lines + body
+    smallest head); `heights`: its flow's, when measured already."""
+    if heights is None:
+        heights = tuple(f.height for f in measure_item("", item, composer).flow)
+    return HeadCache(composer).block("", item, None, k, 4, False).lines + \
+        _boxed_height(heights, k, 1)
 
 
 def narrowest_box(item: Item, composer: Composer) -> int | None:
@@ -244,8 +246,9 @@ def narrowest_box(item: Item, composer: Composer) -> int | None:
     width."""
     grid = composer.layout.grid
     deepest = int(grid.lines * BOXED_COMMENTARY_SHARE)
+    heights = tuple(f.height for f in measure_item("", item, composer).flow)
     return next((k for k in range(KINDS["article"].min_width, grid.columns + 1)
-                 if _box_depth(item, composer, k) <= deepest), None)
+                 if _box_depth(item, composer, k, heights) <= deepest), None)
 
 
 def _title_that_fits(item: Item, composer: Composer,
