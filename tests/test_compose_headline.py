@@ -97,3 +97,37 @@ def test_breaking_a_headline_is_linear_in_its_length(monkeypatch):
         headline.compose_headline((base * 40)[:length], 24.0, Synthetic(), "hei")
     for small, large in zip(weighed, weighed[1:]):
         assert large <= 2.2 * small, weighed
+
+
+def test_a_headline_line_is_set_once_and_only_shifted_for_each_measure():
+    """Composer.lines sets a line that fits once and moves it for its
+    alignment: what paragraph() gives at every measure, glyph for glyph (up
+    to float rounding, which the printed PDF does not show: the archive's
+    PDFs came out byte-identical) — the shipped fonts' real widths,
+    punctuation at the line ends included."""
+    from typeset.compose import Composer, Run
+    from typeset.design import load_layout
+
+    from .layout_support import fonts_for
+    layout = load_layout("tabloid")
+    composer = Composer(layout, fonts_for(layout))
+    titles = ["龙门实验室配套工程创智广场（二期）项目冲刺交付“倒计时”", "“澳车北上”近一年 通关车辆突破110万",
+              "进度超八成！颗粒归仓，稳住粮食安全“压舱石”", "2026跨年倒數｜中環遮打建巨型時鐘＋Air Supply、馮允謙"]
+    compared = 0
+    for title in titles:
+        for font in ("hei", "song"):
+            for measure in (x / 2 for x in range(6, 60)):
+                for align in ("center", "left", "right"):
+                    for text in compose_headline(title, measure, composer.metrics, font):
+                        want = composer.paragraph((Run(text, font),), measure, 0, align,
+                                                  align).lines
+                        got = composer.lines(text, font, measure, align)
+                        assert len(got) == len(want), (text, measure, align)
+                        for a, b in zip(got, want):      # equal up to float rounding
+                            assert a.width == pytest.approx(b.width, abs=1e-9)
+                            assert [(g.char, g.font, g.width, g.kind, g.offset) for g in a.glyphs] \
+                                == [(g.char, g.font, g.width, g.kind, g.offset) for g in b.glyphs]
+                            assert [g.x for g in a.glyphs] == pytest.approx(
+                                [g.x for g in b.glyphs], abs=1e-9), (text, measure, align)
+                        compared += 1
+    assert compared > 500

@@ -8,10 +8,14 @@ ask free.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..design import Layout, Style
-from .breaks import SPACED
+from .breaks import EPS, SPACED
 from .paragraph import compose_paragraph, prepare_paragraph
-from .values import ComposedParagraph, Metrics, ParagraphStyle, Run
+from .values import ComposedParagraph, Line, Metrics, ParagraphStyle, Run
+
+NATURAL_MEASURE = 1000.0    # em: wider than any one line of a headline
 
 
 class Composer:
@@ -21,6 +25,7 @@ class Composer:
         self.column_em = float(layout.grid.column_chars)
         self._cache: dict = {}
         self._prepared: dict = {}     # (runs, measure) → prepare_paragraph's
+        self._natural: dict = {}      # (text, font) → its line at its natural width
 
     def paragraph(self, runs: tuple[Run, ...], measure: float, indent: float = 0.0,
                   align: str = "justify", last_line: str = "left") -> ComposedParagraph:
@@ -41,6 +46,30 @@ class Composer:
             self._cache[key] = compose_paragraph(runs, style, self.metrics, lines, tol,
                                                  self._items(runs, style.measure))
         return self._cache[key]
+
+    def lines(self, text: str, font: str, measure: float,
+              align: str = "center") -> tuple[Line, ...]:
+        """`text` set unjustified (`align`: left, center or right) at
+        `measure`: as paragraph() sets it, but a text no wider than the
+        measure — a headline's line, which compose_headline made fit — is
+        composed once for every measure: only its alignment shift depends on
+        the measure (layout asks for each title at every width and rank)."""
+        natural = self._natural_line(text, font)
+        if natural is None or natural.width > measure + EPS:
+            return tuple(self.paragraph((Run(text, font),), measure, 0, align, align).lines)
+        gap = measure - natural.width
+        shift = gap if align == "right" else gap / 2 if align == "center" else 0.0
+        if shift <= 0:
+            return (natural,)
+        return (replace(natural, glyphs=tuple(replace(g, x=g.x + shift) for g in natural.glyphs)),)
+
+    def _natural_line(self, text: str, font: str) -> Line | None:
+        """The text on one left-aligned line of its natural width, or None."""
+        key = (text, font)
+        if key not in self._natural:
+            found = self.paragraph((Run(text, font),), NATURAL_MEASURE, 0, "left", "left").lines
+            self._natural[key] = found[0] if len(found) == 1 else None
+        return self._natural[key]
 
     def _items(self, runs: tuple[Run, ...], measure: float):
         key = (runs, float(measure))

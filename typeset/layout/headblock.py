@@ -178,8 +178,7 @@ def _centred_lines(elements: list, texts: list, sources, font: str, size: float,
     measure = width_pt / size
     for source in sources:
         for text in compose_headline(source, measure, composer.metrics, font):
-            paragraph = composer.paragraph((Run(text, font),), measure, 0, align, align)
-            for line in paragraph.lines:
+            for line in composer.lines(text, font, measure, align):
                 y += size * HEADLINE_LINE.height
                 elements.append(TextLine(0.0, y - size * HEADLINE_LINE.descent, size,
                                          line.glyphs, color, role))
