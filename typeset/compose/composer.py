@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..design import Layout, Style
 from .breaks import EPS, SPACED
 from .paragraph import compose_paragraph, prepare_paragraph
-from .values import ComposedParagraph, Line, Metrics, ParagraphStyle, Run
+from .values import ComposedParagraph, Glyph, Line, Metrics, ParagraphStyle, Run
 
 NATURAL_MEASURE = 1000.0    # em: wider than any one line of a headline
 
@@ -61,7 +61,8 @@ class Composer:
         shift = gap if align == "right" else gap / 2 if align == "center" else 0.0
         if shift <= 0:
             return (natural,)
-        return (replace(natural, glyphs=tuple(replace(g, x=g.x + shift) for g in natural.glyphs)),)
+        return (replace(natural, glyphs=tuple(Glyph(g.char, g.font, g.x + shift, g.width, g.kind,
+                                                    g.offset) for g in natural.glyphs)),)
 
     def _natural_line(self, text: str, font: str) -> Line | None:
         """The text on one left-aligned line of its natural width, or None."""

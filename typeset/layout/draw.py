@@ -41,9 +41,11 @@ class PageDraw:
     def add(self, element: Element, dx: float = 0.0, dy: float = 0.0) -> None:
         """Add an element given in type-area coordinates offset by (dx, dy)."""
         ox, oy = self.origin
-        element = shifted(element, ox + dx, oy + dy)
-        if self.story is not None and isinstance(element, TextLine):
-            element = replace(element, story=self.story)
+        if self.story is not None and isinstance(element, TextLine):   # one copy, not two
+            element = replace(element, x=element.x + ox + dx, baseline=element.baseline + oy + dy,
+                              story=self.story)
+        else:
+            element = shifted(element, ox + dx, oy + dy)
         self.elements.append(element)
 
 
