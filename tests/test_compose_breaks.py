@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from typeset.compose.breaks import (INF, find_breaks, input_from_items, line_badness,
+from typeset.compose.breaks import (INF, breaks_in_lines, find_breaks, input_from_items, line_badness,
                                     line_demerits)
 
 
@@ -76,3 +76,53 @@ def test_indent_shortens_the_first_line_only():
     ends = find_breaks(inp, 8, 5).ends       # first line: 5 em, then 8 em
     assert ends[0] == 2                      # "2 2" (5 em) then "2 2 2" (8 em)
     assert ends[1] == 5
+
+
+def brute_force_in_lines(inp, measure, first, count, tol):
+    """The least demerits of any breaks giving exactly `count` lines, each
+    within `tol` a gap (breaks_in_lines' contract), or None."""
+    n = inp.n
+    candidates = [p for p in range(1, n) if inp.breakable[p]]
+    best = None
+    for combo in itertools.combinations(candidates, count - 1):
+        ends, total, a = list(combo) + [n], 0.0, 0
+        for b in ends:
+            bad = line_badness(inp.w_end[b] - inp.w_start[a], inp.sh_end[b] - inp.sh_start[a],
+                               inp.st_end[b] - inp.st_start[a], inp.g_end[b] - inp.g_start[a],
+                               first if a == 0 else measure, b == n, tol)
+            if bad == INF or (b == n and inp.lonely[a]):
+                break
+            total += line_demerits(bad, inp.penalty[b])
+            a = b
+        else:
+            best = total if best is None else min(best, total)
+    return best
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_paragraph_set_in_exactly_n_lines_is_the_least_demerits_of_those(seed):
+    """breaks_in_lines (a paragraph driven a line longer or shorter to level
+    a column) finds the cheapest breaks of exactly that many lines, among
+    all of them: its window over line starts never skips one that fits."""
+    rng = random.Random(seed)
+    widths = [rng.choice([1, 1.5, 2, 2.5, 3]) for _ in range(rng.randint(4, 11))]
+    measure = rng.choice([5, 6, 7, 8])
+    first = measure - rng.choice([0, 2])
+    inp = input_from_items(words(widths, space=(0.5, 0.5, 0.25)))
+    natural = len(find_breaks(inp, measure, first).ends)
+    for count in range(max(1, natural - 1), natural + 3):
+        for tol in (0.125, 0.25):
+            expected = brute_force_in_lines(inp, measure, first, count, tol)
+            got = breaks_in_lines(inp, measure, first, count, tol)
+            if expected is None:
+                assert got is None, (count, tol)
+                continue
+            assert got is not None, (count, tol)
+            total, a = 0.0, 0
+            for b in got.ends:
+                total += line_demerits(line_badness(
+                    inp.w_end[b] - inp.w_start[a], inp.sh_end[b] - inp.sh_start[a],
+                    inp.st_end[b] - inp.st_start[a], inp.g_end[b] - inp.g_start[a],
+                    first if a == 0 else measure, b == inp.n, tol), inp.penalty[b])
+                a = b
+            assert len(got.ends) == count and total == pytest.approx(expected)

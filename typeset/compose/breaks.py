@@ -17,6 +17,7 @@ needs one has as few of them as it can.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 LINE_PENALTY = 10.0
@@ -27,6 +28,7 @@ LOOSE_DEMERITS = 1000.0
 SPACED_DEMERITS = 300.0
 LONELY_DEMERITS = 1e8   # 孤字 on the last line: only when nothing else exists
 EPS = 1e-9
+REACH_MARGIN = 1e-6   # em: breaks_in_lines' window is wider than any line it rejects
 INF = float("inf")
 
 
@@ -186,11 +188,20 @@ def breaks_in_lines(inp: BreakInput, measure: float, first_measure: float, count
     # best[b][k]: (demerits, previous break) of the best k lines ending at b
     best: list[dict[int, tuple[float, int]]] = [{} for _ in range(n + 1)]
     best[0][0] = (0.0, -1)
+    # The furthest a line to b may stretch, from each start a (non-decreasing
+    # in a): starts too late to reach the narrower target are never weighed
+    # (a margin far above EPS keeps every line line_badness admits).
+    reach = [inp.w_start[a] + inp.st_start[a] + tol * inp.g_start[a] for a in range(n + 1)]
+    target_min = min(measure, first_measure)
     for b in range(1, n + 1):
         if not inp.breakable[b]:
             continue
         last = b == n
-        for a in range(b - 1, -1, -1):
+        latest = b - 1
+        if not last:
+            limit = inp.w_end[b] + inp.st_end[b] + tol * inp.g_end[b] - target_min + REACH_MARGIN
+            latest = min(latest, bisect_right(reach, limit) - 1)
+        for a in range(latest, -1, -1):
             target = first_measure if a == 0 else measure
             w = inp.w_end[b] - inp.w_start[a]
             sh = inp.sh_end[b] - inp.sh_start[a]
