@@ -318,3 +318,24 @@ def test_a_plan_wanting_more_fillers_than_the_paper_has_is_made_again_without_wh
     assert not [w for w in laid.report.warnings if "no filler left" in w.message]
     texts = [m.variant for p in laid.report.pages for m in p.modules if m.kind == "filler"]
     assert len(texts) == len(set(texts))
+
+
+def test_a_pull_quote_no_filling_keeps_clear_of_its_sentence_is_left_out(tmp_path):
+    """Back issue 2023-07-03 of the synthetic archive (seeded): item6's pull
+    quote stood level with the sentence it repeats, in the next column,
+    wherever it went, and the build for print was refused (rule 3). The
+    quote is now left out and the story planned again with fewer quotes: the
+    issue builds for print, no sentence printed twice side by side."""
+    import subprocess
+    import sys
+
+    from typeset.build import build
+
+    from .paths import ROOT
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_archive.py"), str(tmp_path),
+                    "--issues", "200"], check=True, capture_output=True)
+    source = tmp_path / "2023" / "2023-07-03.txt"
+    result = build(source, tmp_path / "out", strict=True)
+    assert not [d for d in result.diagnostics if d.rule == "audit.repeated"]
+    variants = {m.item: m.variant for p in result.laid.report.pages for m in p.modules}
+    assert "2 pull quotes" not in variants["item6"]

@@ -25,7 +25,8 @@ from .measure import body_scales, titled
 from .pages import draw_pages
 from .place import Geometry, NoLayout, Plan, prices, search_plan
 from .report import LayoutReport, PageReport, page_reports, under_fill_warnings
-from .stories import Story, issue_stories, measure_stories, measure_story
+from .stories import (Story, fewer_pull_quotes, issue_stories, measure_stories, measure_story,
+                      pull_quotes)
 
 __all__ = ["lay_out", "LaidOut"]
 
@@ -128,6 +129,20 @@ class _Run:
             self.library, refilled = self.library.made_dearer(FILLER_SCARCE), True
         top = self._top(plan.pages, plan.top_air)
         drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library, composer)
+        if drawn.unquoted:
+            # a pull quote no filling could keep clear of its sentence was left
+            # out, its module short by its lines: plan those stories again with
+            # fewer pull quotes, so their modules are measured for what prints
+            # (in the caller's list: later attempts keep them so)
+            changed = frozenset(i for i, s in enumerate(stories) if s.key in drawn.unquoted)
+            drawn_quotes = {m.key: pull_quotes(stories[i].flows[m.variant])
+                            for i in changed for m in plan.modules if m.key == stories[i].key}
+            stories[:] = [fewer_pull_quotes(s, drawn_quotes[s.key]) if i in changed else s
+                          for i, s in enumerate(stories)]
+            plan = self._plan(stories, changed)
+            top = self._top(plan.pages, plan.top_air)
+            drawn = draw_pages(issue, stories, staff, plan, top, self.heads, self.library,
+                               composer)
         width, height = layout.page_size_pt
         frames = DocumentFrames(
             tuple(PageFrame(p.number, width, height, layout.page.bleed_mm * PT_PER_MM,

@@ -89,7 +89,7 @@ def _column_starts(prefix: list[int], columns: int, height: int) -> list[int]:
     return starts + [i]
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1 << 15)     # bounded: a batch worker builds issue after issue
 def column_height(heights: tuple[int, ...], columns: int, subdiv: int = 1) -> int:
     """The least column height, in grid lines, that holds the flow in `columns` columns."""
     if not heights:
@@ -209,9 +209,11 @@ def quote_positions(flow: Sequence[FlowLine], lines: tuple[int, int], taken: lis
     return (i for _, _, i in sorted(ranked))
 
 
-def _quotes_beside(flow: Sequence[FlowLine], where: list) -> list[int]:
+def _quotes_beside(flow: Sequence[FlowLine], where: list, inset: int = 0) -> list[int]:
     """The pull quotes (flow indices) that stand level with a line of their
-    own sentence in the neighbouring column."""
+    own sentence in the neighbouring column; `inset`: units of the quote's
+    block, top and bottom, that do not count (its rules and the air round
+    its text: level with its words, as the page audit reads it)."""
     out = []
     for q, item in enumerate(flow):
         if item.role != "pullquote" or item.repeats is None:
@@ -220,7 +222,8 @@ def _quotes_beside(flow: Sequence[FlowLine], where: list) -> list[int]:
         if found is None:
             continue
         column, start = where[q]
-        end = start + item.height
+        end = start + item.height - inset
+        start += inset
         if any(abs(where[j][0] - column) == 1 and where[j][1] < end
                and where[j][1] + flow[j].height > start
                for j in range(found[0], found[1] + 1)):
@@ -291,6 +294,8 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
         score = _faults(list(flow), where, m)
         if best is None or score < best[0]:
             best = (score, list(flow), where)
+    if columns > 1:
+        best = _quotes_dropped(best, m, looser)
     _, items, where = best
     out: Placed = [[] for _ in range(columns)]
     for item, (column, start) in zip(items, where):
@@ -323,6 +328,32 @@ def _quote_clear(best: tuple[float, list, list], m: _Shape,
         if not trials:
             return best
         best = min(trials, key=lambda t: t[0])
+
+
+def _quotes_dropped(best: tuple[float, list, list], m: _Shape,
+                    looser: Looser | None) -> tuple[float, list, list]:
+    """`best` without the pull quotes no move could take away from their own
+    sentence in the next column, level with their words (rule 3, as the
+    audit reads it): a pull quote only repeats the text, so the module is
+    filled again without them — its columns a line or so shorter — rather
+    than print the sentence twice side by side (layout then plans the story
+    again with fewer quotes: pages.Drawn.unquoted)."""
+    _, flow, where = best
+    beside = set(_quotes_beside(flow, where, m.line))
+    if not beside:
+        return best
+    rest = [f for i, f in enumerate(flow) if i not in beside]
+    found = [r for keep in (True, False) if (r := _levelled(rest, m, keep, looser))]
+    heights = tuple(f.height for f in rest)
+    spread = [(column, start) for column, start, _ in
+              _spread(heights, m.subdiv, m.columns, m.limit // m.subdiv)]
+    found.append((_faults(rest, spread, m), rest, spread))
+    # the cheapest filling that leaves no quote beside its sentence; a quote
+    # a filling moves there is dropped the same way, until none is
+    clear = [r for r in found if not _quotes_beside(r[1], r[2], m.line) and r[0] < EMPTY]
+    if clear:
+        return min(clear, key=lambda t: t[0])
+    return _quotes_dropped(min(found, key=lambda t: t[0]), m, looser)
 
 
 def _levelled(flow: list, m: _Shape, keep: bool,

@@ -30,6 +30,9 @@ class Drawn:
     pages: tuple[PageDraw, ...]
     modules: tuple[tuple[ModuleReport, ...], ...]   # per page
     warnings: tuple[Diagnostic, ...]
+    # stories whose pull quotes had to be left out: none could stand clear of
+    # the sentence it repeats (columns._quotes_dropped); layout plans them again
+    unquoted: frozenset[str] = frozenset()
 
 
 def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan, top: Top,
@@ -51,6 +54,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     reports: list[list[ModuleReport]] = [[] for _ in pages]
     warnings: list[Diagnostic] = []
     fillers = iter(library.chosen(plan.modules))
+    unquoted: set[str] = set()
     jumping = {m.key for m in plan.modules if m.jump_to is not None or m.jump_from is not None}
     for module in plan.modules:
         page = pages[module.page]
@@ -81,7 +85,10 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
         under = any(m.page == module.page and m.line + m.height + MODULE_GAP == module.line
                     and m.col < module.col + module.width and module.col < m.col + m.width
                     for m in plan.modules)      # a module rule runs over it
-        report = _draw_story(page, story, module, heads, composer, module.key in jumping, under)
+        report, dropped = _draw_story(page, story, module, heads, composer,
+                                      module.key in jumping, under)
+        if dropped:
+            unquoted.add(story.key)
         if report.overset_lines:     # never expected: placement counts with the same arithmetic
             warnings.append(Diagnostic(
                 "warning", f"page {first + module.page}: {story.key} overset by "
@@ -93,14 +100,17 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     framed = frozenset(s.key for s in stories if boxed(s.item))
     for index, page in enumerate(pages):
         draw_rules(page, layout, [m for m in plan.modules if m.page == index], framed)
-    return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings))
+    return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings),
+                 frozenset(unquoted))
 
 
 def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
-                composer: Composer, jumps: bool = False, under: bool = False) -> ModuleReport:
+                composer: Composer, jumps: bool = False,
+                under: bool = False) -> tuple[ModuleReport, bool]:
     """Headline, then the body flow (with its jump lines) in balanced columns;
     a link box inside its frame. `jumps`: the story continues on another page;
-    `under`: another module stands right over it (a module rule between)."""
+    `under`: another module stands right over it (a module rule between).
+    With the report: were pull quotes of the flow left out?"""
     first = page.number - module.page     # the issue's first folio
     continued = module.jump_from is not None
     framed = boxed(story.item)
@@ -132,6 +142,9 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         lead, body_height = lead + 1, body_height - 1
     columns = draw_flow_columns(page, composer, module, flow, module.line + lead + head_lines,
                                 body_height, framed)
+    quotes = sum(1 for item in flow if item.role == "pullquote")
+    dropped = quotes > sum(1 for column in columns for item, _ in column
+                           if item.role == "pullquote")
     subdiv = flow[0].subdiv if flow else 1
     used = [-(-used_units(column) // subdiv) for column in columns]   # grid lines per column
     needed = max(used, default=0)
@@ -142,7 +155,7 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
     return _report(replace(module, rank=rank, air=module.air if headed else 0), story.key,
                    story.measured.title,
                    story.kind.name, white_cells(used, body_height),
-                   story.labels[module.variant], max(0, needed - body_height), first)
+                   story.labels[module.variant], max(0, needed - body_height), first), dropped
 
 
 def _report(module: Module, item: str, title: str, kind: str, white: int, variant: str,

@@ -67,6 +67,18 @@ def part_ends(flow: tuple[FlowLine, ...]) -> tuple[bool, ...]:
     return tuple(out)
 
 
+def pull_quotes(flow: tuple[FlowLine, ...]) -> int:
+    return sum(1 for f in flow if f.role == "pullquote")
+
+
+def fewer_pull_quotes(story: Story, than: int) -> Story:
+    """The story with only its flows that carry fewer than `than` pull quotes."""
+    keep = [i for i, flow in enumerate(story.flows) if pull_quotes(flow) < than]
+    return replace(story, flows=tuple(story.flows[i] for i in keep),
+                   costs=tuple(story.costs[i] for i in keep),
+                   labels=tuple(story.labels[i] for i in keep))
+
+
 def line_units(flow: tuple[FlowLine, ...]) -> int:
     """Sub-units of one body line of the flow (a jump line is one such line,
     so that it keeps the columns' lines level with each other)."""
