@@ -351,3 +351,21 @@ def test_a_body_whose_columns_step_costs_the_white_the_steps_leave(monkeypatch):
     level = min(v.badness for v in Search(units, geometry(), head, no_fillers)
                 .variants(0, 6, 1, False, 0))
     assert stepped - level == prices.inner_white(4)
+
+
+def test_a_jump_that_leaves_a_sliver_at_the_foot_costs_what_a_shallow_module_does():
+    """A story's first part at a page foot only a line or two deep under its
+    head reads as a strip of text across the page (p03 printed one line in
+    six columns, then （下转第2版））: the jump is priced like a module that
+    shallow (kinds.ModuleKind.sliver_cost)."""
+    kind = KINDS["article"]
+    assert kind.sliver_cost(2, 6) == prices.SLIVER * 6 * (kinds.SHALLOW - 2)
+    assert kind.sliver_cost(kinds.SHALLOW, 6) == 0.0
+    assert KINDS["promo"].sliver_cost(2, 2) == 0.0          # not a shaped kind
+    units = [story("item1", 6 * 60), story("item2", 6 * 30)]
+    search = Search(units, geometry(), head, no_fillers)
+    def jump_cost(left: int) -> float:      # `left` lines left on the page
+        return min(cost for cost, step, _ in search.moves(State(0, 0, 0, left, False))
+                   if type(step).__name__ == "Jump")
+    # nine lines left: its head (2) and the rule's line leave 6 of body, a sliver
+    assert jump_cost(9) - jump_cost(20) == pytest.approx(kind.sliver_cost(6, 6))

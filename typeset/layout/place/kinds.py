@@ -85,13 +85,19 @@ class ModuleKind:
         """short_cost for every allowed `short` (0 … stretch), at width k."""
         return _short_costs(self, k)
 
+    def sliver_cost(self, body: int, k: int) -> float:
+        """Body columns `body` lines deep, k wide, shallower than SHALLOW: a
+        sliver under the head (a module, or a jump's first part at a foot)."""
+        if not self.shaped or body >= SHALLOW or k < 2:
+            return 0.0
+        return prices.SLIVER * k * (SHALLOW - body)
+
     def shape_cost(self, body: int, k: int) -> float:
         cost = prices.TOO_WIDE * (k - self.wide_from) if self.wide_from and k > self.wide_from \
             else 0.0
         if not self.shaped:
             return cost
-        if body < SHALLOW and k > 1:
-            cost += prices.SLIVER * k * (SHALLOW - body)
+        cost += self.sliver_cost(body, k)
         if body > LONG_COLUMN:
             cost += prices.LONG_COLUMN * (body - LONG_COLUMN)
         return cost

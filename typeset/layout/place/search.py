@@ -572,8 +572,10 @@ class Search:
                 placed = self.jump_part(u, rem, room, v)
                 left = len(spec.flows[v]) - rem - placed
                 if placed >= MIN_JUMP and left >= MIN_JUMP:
-                    # the part overleaf is that page's first module: it fixes its size
-                    out.append((prices.JUMP_COST + badness + prices.PAGE_COST,
+                    # the part overleaf is that page's first module: it fixes its size;
+                    # a part only a line or two deep under its head is a sliver
+                    out.append((prices.JUMP_COST + badness + prices.PAGE_COST
+                                + spec.kind.sliver_cost(room, C),
                                 Jump(u, rem, C, rank, head, rem + placed, v),
                                 State(u, rem + placed, self.next_page(p), L, True, v, ahead,
                                       subdiv if ruled else 0)))
