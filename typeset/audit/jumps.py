@@ -25,8 +25,8 @@ from .view import View
 
 MIN_BODY_LINES = 5
 TO = re.compile(r"^[（(]下转第?\s*(\d+)\s*版[）)]$")
-FROM = re.compile(r"^[（(]上接第?\s*(\d+)\s*版[）)]$")
-RUN_IN = re.compile(r"^[（(]上接第?\s*(\d+)\s*版[）)]")
+RUN_IN = re.compile(r"^[（(]上接第?\s*(\d+)\s*版[）)]")      # at the head of a line
+FROM = re.compile(RUN_IN.pattern + "$")                          # a line of its own
 
 
 def check_jumps(view: View):
@@ -51,8 +51,8 @@ def check_jumps(view: View):
         elif line.role == "continued_title":
             part["title"].append(line)
         elif line.role == "body":
-            if not part["body"] and not part["from"] and (run_in := RUN_IN.match(line.text.strip())) \
-                    and int(run_in.group(1)) >= line.page:
+            run_in = None if part["body"] or part["from"] else RUN_IN.match(line.text.strip())
+            if run_in and int(run_in.group(1)) >= line.page:
                 yield view.at(line, f"{run_in.group(0)} run in on page {line.page} continues "
                                     "from a page not before it")
             part["body"] += 1

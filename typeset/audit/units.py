@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..compose.classes import NO_START, word_may_start_line
 from .view import View
 
 NUMBER = r"[0-9０-９]+(?:[.,．][0-9０-９]+)*"
@@ -45,8 +46,6 @@ URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+"
                  r"|(?<![A-Za-z0-9@.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
                  r"\.(?:com|cn|net|org|gov|edu|info|io)(?:\.cn)?(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
 URL_BREAK_AFTER = frozenset("/.-?=")
-# marks that may not begin a line (clreq): an item they follow must fit with one
-NO_LINE_START = frozenset("，。、；：？！,.;:?!）)》」』”’")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -63,7 +62,8 @@ def splits(text: str, ends, measure: float | None = None,
         if measure is None:
             return False
         width = sum(widths[m.start():m.end()]) if widths else ems(m.group())
-        if m.end() < len(text) and text[m.end()] in NO_LINE_START:
+        after = text[m.end():m.end() + 1]
+        if after and (after in NO_START or not word_may_start_line(after)):
             width += 0.5     # the mark after it cannot begin a line: half-width at its end
         return width > measure + 1e-9
 

@@ -289,11 +289,9 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
     if best is not None and columns > 1:
         best = _quote_clear(best, m, looser)
     if best is None or best[0] >= EMPTY:     # a hole or an empty column: spread the flow
-        spread = list(_spread(heights, subdiv, columns, limit // subdiv))
-        where = [(column, start) for column, start, _ in spread]
-        score = _faults(list(flow), where, m)
-        if best is None or score < best[0]:
-            best = (score, list(flow), where)
+        spread = _spread_filling(list(flow), m)
+        if best is None or spread[0] < best[0]:
+            best = spread
     if columns > 1:
         best = _quotes_dropped(best, m, looser)
     _, items, where = best
@@ -301,6 +299,14 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
     for item, (column, start) in zip(items, where):
         out[column].append((item, start))
     return out
+
+
+def _spread_filling(flow: list, m: _Shape) -> tuple[float, list, list]:
+    """The flow spread over every column (_spread), with what it costs."""
+    heights = tuple(f.height for f in flow)
+    where = [(column, start) for column, start, _ in
+             _spread(heights, m.subdiv, m.columns, m.limit // m.subdiv)]
+    return _faults(flow, where, m), flow, where
 
 
 def _quote_clear(best: tuple[float, list, list], m: _Shape,
@@ -344,10 +350,7 @@ def _quotes_dropped(best: tuple[float, list, list], m: _Shape,
         return best
     rest = [f for i, f in enumerate(flow) if i not in beside]
     found = [r for keep in (True, False) if (r := _levelled(rest, m, keep, looser))]
-    heights = tuple(f.height for f in rest)
-    spread = [(column, start) for column, start, _ in
-              _spread(heights, m.subdiv, m.columns, m.limit // m.subdiv)]
-    found.append((_faults(rest, spread, m), rest, spread))
+    found.append(_spread_filling(rest, m))
     # the cheapest filling that leaves no quote beside its sentence; a quote
     # a filling moves there is dropped the same way, until none is
     clear = [r for r in found if not _quotes_beside(r[1], r[2], m.line) and r[0] < EMPTY]

@@ -40,6 +40,7 @@ from .place import prices
 # at each side of the module (draw.py spreads its columns inside the frame).
 BOX_NARROWER = 1.0
 BOX_PAD = 1.0         # body characters between the frame and the text beside it
+BRIEF_MARK = "■"      # before each brief of a column of briefs (its title, else its text)
 
 
 # Kinds of story set inside a rule frame: a link box (相关链接), a commentary
@@ -251,9 +252,6 @@ def _closing(item: Article | Continuation) -> tuple[Byline, ...]:
     byline = item.byline
     return (((byline,) if byline is not None and byline.position == "end" else ())
             + (item.credits if isinstance(item, Article) else ()))
-
-
-BRIEF_MARK = "■"     # before each brief of a column of briefs (its title, else its text)
 
 
 def credit_lines(byline: Byline, measure: float, font: str, composer: Composer) -> list[str]:

@@ -22,7 +22,7 @@ from .measure import boxed, fixed_rank, titled
 from .place import Module, Plan
 from .place.kinds import MODULE_GAP
 from .report import ModuleReport, white_cells
-from .stories import Story, box_foot, line_units
+from .stories import Story, box_foot, line_units, pull_quotes
 
 
 @dataclass(frozen=True)
@@ -142,9 +142,8 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         lead, body_height = lead + 1, body_height - 1
     columns = draw_flow_columns(page, composer, module, flow, module.line + lead + head_lines,
                                 body_height, framed)
-    quotes = sum(1 for item in flow if item.role == "pullquote")
-    dropped = quotes > sum(1 for column in columns for item, _ in column
-                           if item.role == "pullquote")
+    dropped = pull_quotes(flow) > pull_quotes(tuple(item for column in columns
+                                                     for item, _ in column))
     subdiv = flow[0].subdiv if flow else 1
     used = [-(-used_units(column) // subdiv) for column in columns]   # grid lines per column
     needed = max(used, default=0)

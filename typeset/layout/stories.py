@@ -12,8 +12,9 @@ box (相关链接) is a module of its own kind: set inside a frame with a line o
 air at its foot, never continued on another page, never in larger type, at
 most a third of the page wide. A short commentary (评论, 短评) is framed the
 same way under its series label, as wide as placement likes but never deeper
-than a third of the page; a longer one is set as a story. A story without a title has no head: its text
-starts at the top of its module (under its banner's label, if it has one).
+than a third of the page; a longer one is set as a story. A story without a
+title has no head: its text starts at the top of its module (under its
+banner's label, if it has one).
 """
 
 from __future__ import annotations
@@ -195,8 +196,13 @@ def measure_story(key: str, item: Item, banner: str | None, composer: Composer,
     item, too_long = _box_that_fits(item, composer, file)
     notes += too_long
     kind = kind_of(item, composer.layout.grid.columns)
-    if kind is COMMENTARY:      # never so narrow that its box is a wall
-        kind = replace(kind, min_width=narrowest_box(item, composer))
+    if kind is COMMENTARY:      # never so narrow that its box is a wall; else not boxed
+        narrowest = narrowest_box(item, composer)
+        if narrowest is None:
+            item = replace(item, kind="article")
+            kind = kind_of(item, composer.layout.grid.columns)
+        else:
+            kind = replace(kind, min_width=narrowest)
     flows: list[tuple[FlowLine, ...]] = []
     costs: list[float] = []
     labels: list[str] = []
@@ -223,14 +229,11 @@ BOXED_COMMENTARY_SHARE = 1 / 3
 
 def _box_that_fits(item: Item, composer: Composer,
                    file: str | None) -> tuple[Item, tuple[Diagnostic, ...]]:
-    """The boxed story, or — when its box would be too deep even as wide as
-    it may be (a box is never continued) — the story set as an article: a
-    link box longer than a page with a warning, a long commentary as the
-    design sets it."""
-    if not boxed(item):
+    """The link box, or — when it would not fit a page even as wide as a box
+    may be (a box is never continued) — the story set as an article, with a
+    warning. (A commentary too deep for its box: measure_story.)"""
+    if not boxed(item) or item.kind != "link_box":
         return item, ()
-    if item.kind == "commentary":
-        return (item if narrowest_box(item, composer) else replace(item, kind="article")), ()
     grid = composer.layout.grid
     widest = link_box_width(grid.columns)
     depth = _box_depth(item, composer, widest)

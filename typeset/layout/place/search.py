@@ -630,13 +630,21 @@ class Search:
 
 
 @lru_cache(maxsize=1 << 16)
+def _column_feet(heights: tuple[int, ...], k: int, subdiv: int, height: int) -> tuple[int, ...]:
+    """Units each column of a module of this body uses, balanced as
+    columns.split_columns fills them before it sets any paragraph again (the
+    hole and the feet rules both read them)."""
+    return tuple(level_feet(heights, subdiv, k, height))
+
+
+@lru_cache(maxsize=1 << 16)
 def _most_white(heights: tuple[int, ...], k: int, subdiv: int, height: int) -> int:
     """The most lines a module of this body may be taller than `height` (its
     columns' height) before its shortest column — balanced as
     level as columns.split_columns draws them before it sets any paragraph
     again; an empty column is all white — ends HOLE lines or more above its
     foot ("hole"); negative when it already does."""
-    used = level_feet(heights, subdiv, k, height)
+    used = _column_feet(heights, k, subdiv, height)
     if not min(used):       # a column with no text at all: a hole whatever its height
         return -1
     ragged = -(-(height * subdiv - min(used)) // subdiv)   # lines under it, rounded up
@@ -650,7 +658,7 @@ def _short_lines(heights: tuple[int, ...], k: int, subdiv: int, height: int, lin
     paragraph again: each column before the last short of the lowest of them,
     and the last, when it is longer, as many lines for each of the others
     (rule 7: level feet, or the last column shorter)."""
-    used = level_feet(heights, subdiv, k, height)
+    used = _column_feet(heights, k, subdiv, height)
     before = used[:-1]
     foot = max(before)
     short = sum((foot - u) // line for u in before)
