@@ -12,7 +12,7 @@ from typeset.design import BASELINE_RATIO, PT_PER_MM, load_layout
 from typeset.fonts import FontSet
 from typeset.frames import TextLine
 from typeset.layout import lay_out
-from typeset.layout.draw import em_drop
+from typeset.layout.columns import em_drop
 from typeset.layout.measure import body_scales
 from typeset.parse import parse_issue
 from typeset.sidecar import find_sidecar, staff_plan
@@ -118,9 +118,10 @@ def line_grid_lines(layout, element: TextLine) -> float:
 
 def body_top(layout, element: TextLine) -> float:
     """Grid lines from the type area's first line to the top of the grid cell
-    a one-line flow item (body, byline, jump) was drawn in (draw.em_drop: a
+    a one-line flow item (body, byline, jump) was drawn in (columns.em_drop: a
     larger size's em is centred in its taller line)."""
-    drop = em_drop(layout, element.size, line_grid_lines(layout, element))
+    drop = em_drop(layout.line_pitch_pt, layout.body_size_pt, element.size,
+                   line_grid_lines(layout, element))
     return grid_offset(layout, element.baseline - BASELINE_RATIO * element.size - drop
                        + BASELINE_RATIO * layout.body_size_pt)
 

@@ -406,6 +406,36 @@ def test_7_a_module_whose_feet_step_is_one_finding(heights, says):
     assert says in f.message
 
 
+def test_7_stepped_feet_the_same_lines_could_fill_level_are_the_layouts_fault():
+    (f,) = findings("audit.column_feet", _columns(10, 11, 10))     # 31 lines: 11 11 9
+    assert f.unavoidable is None
+
+
+def test_7_stepped_feet_no_filling_of_those_lines_can_level_say_so_and_what_would():
+    """25 lines in 6 columns: 5 5 5 5 5 0 leaves a column empty, anything
+    else steps; 24 would fill them 4 deep, 26 five deep with one line in the
+    last (four short: no hole)."""
+    (f,) = findings("audit.column_feet", _columns(5, 4, 4, 4, 4, 4))
+    assert f.unavoidable == ("its 25 body lines fill no level columns of this module: "
+                             "1 line(s) fewer or 1 more would")
+    diagnostic, = audit_pages(_columns(5, 4, 4, 4, 4, 4), LAYOUT,
+                              rules=[r for r in RULES if r.name == "audit.column_feet"])
+    assert "; unavoidable: its 25 body lines" in diagnostic.message
+
+
+def test_7_a_column_ending_in_a_pull_quote_ends_at_the_rule_under_it():
+    """A quote's slot is whole grid lines, its text centred in it: the column
+    ends at the fine rule at the slot's foot, level with its neighbours'
+    last lines, not at the quote's last line of text."""
+    x = left(1, 1)
+    quote = [line("伊滨区科技创新", 1, row, "pullquote", size=12.0) for row in (12, 13, 14)]
+    foot = baseline(15) + 2
+    elements = (column([FULL] * 10, 1, 5) + quote + [Rule(x, foot, x + 99, foot, 0.25)]
+                + column([FULL] * 11, 2, 5) + column([FULL] * 11, 3, 5))
+    made = laid((elements, [module("item1", (1, 3), (5, 16))]))
+    assert findings("audit.column_feet", made) == []
+
+
 def test_7_a_subhead_keeps_two_lines_after_it_in_its_column():
     sub = line("一、总体要求", 1, 10, "subhead2")
     kept = column([FULL] * 8, 1, 1) + [sub] + column([FULL] * 2, 1, 12)
@@ -473,6 +503,19 @@ def test_10_a_column_ending_five_lines_short_of_its_neighbours_is_found():
                   [module("item1", (1, 2), (1, 20)), module("item2", (1, 2), (21, 40))]))
     (f,) = [f for f in findings("audit.white_hole", short) if f.column == 2]
     assert "white for 6 lines" in f.message and f.line == 15 and f.story == "item1"
+
+
+def test_10_a_frames_top_edge_ends_the_white_over_it():
+    """Column 2 of item1 ends 5 lines short; under it, past a line with no
+    rule (module rules stop short of a frame), a link box's frame: the white
+    run is those 5 lines, to the frame's top edge — not on through the
+    frame's air over its text."""
+    frame = Box(left(1, 1), baseline(22) - 12, left(1, 3) - left(1, 1) - 4, 150, stroke=0.5)
+    made = laid((column([FULL] * 20, 1, 1) + column([FULL] * 15, 2, 1) + [frame]
+                 + column([FULL] * 8, 1, 26, story="item2") + column([FULL] * 8, 2, 26, story="item2"),
+                 [module("item1", (1, 2), (1, 20)), module("item2", (1, 2), (22, 34), "link_box")]))
+    (f,) = [f for f in findings("audit.white_hole", made) if f.column == 2]
+    assert "white for 5 lines" in f.message and f.line == 16
 
 
 def test_10_an_empty_column_is_found():

@@ -320,22 +320,46 @@ def test_a_plan_wanting_more_fillers_than_the_paper_has_is_made_again_without_wh
     assert len(texts) == len(set(texts))
 
 
-def test_a_pull_quote_no_filling_keeps_clear_of_its_sentence_is_left_out(tmp_path):
-    """Back issue 2023-07-03 of the synthetic archive (seeded): item6's pull
-    quote stood level with the sentence it repeats, in the next column,
-    wherever it went, and the build for print was refused (rule 3). The
-    quote is now left out and the story planned again with fewer quotes: the
-    issue builds for print, no sentence printed twice side by side."""
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """The synthetic archive of 200 back issues (benchmarks/make_archive.py, seeded)."""
     import subprocess
     import sys
 
+    from .paths import ROOT
+    folder = tmp_path_factory.mktemp("archive")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_archive.py"), str(folder),
+                    "--issues", "200"], check=True, capture_output=True)
+    return folder
+
+
+def test_a_pull_quote_no_filling_keeps_clear_of_its_sentence_is_left_out(archive, tmp_path):
+    """Back issue 2023-07-03: item6's pull quote stood level with the
+    sentence it repeats, in the next column, wherever it went, and the build
+    for print was refused (rule 3). The quote is now left out and the story
+    planned again with fewer quotes: the issue builds for print, no sentence
+    printed twice side by side."""
     from typeset.build import build
 
-    from .paths import ROOT
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_archive.py"), str(tmp_path),
-                    "--issues", "200"], check=True, capture_output=True)
-    source = tmp_path / "2023" / "2023-07-03.txt"
-    result = build(source, tmp_path / "out", strict=True)
+    result = build(archive / "2023" / "2023-07-03.txt", tmp_path, strict=True)
     assert not [d for d in result.diagnostics if d.rule == "audit.repeated"]
     variants = {m.item: m.variant for p in result.laid.report.pages for m in p.modules}
     assert "2 pull quotes" not in variants["item6"]
+
+
+@pytest.mark.parametrize("issue, layout_name, was", [
+    ("2021/2021-10-04.txt", "tabloid", "three pages of copy, the fourth of the pair blank"),
+    ("2024/2024-09-02.txt", "tabloid", "17 lines white at page 2's foot, the copy run on"),
+    ("2021/2021-08-23.txt", "tabloid", "a jump with a byline and 4 body lines overleaf"),
+])
+def test_back_issues_the_audit_refused_build_for_print(archive, tmp_path, issue, layout_name,
+                                                       was):
+    """What the page audit refuses (a blank page, a blank band mid-issue, a
+    jump with fewer than 5 body lines on a side) placement prices as refused
+    and avoids: each of these back issues gave one (`was`) while the columns
+    were taught to end level (tighter modules shift the pages), and builds
+    for print, no page without a module."""
+    from typeset.build import build
+
+    result = build(archive / issue, tmp_path, layout_name, strict=True)   # raises if refused
+    assert all(page.modules for page in result.laid.report.pages), was

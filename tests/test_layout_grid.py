@@ -119,11 +119,19 @@ def test_a_paragraphs_last_line_is_not_left_alone_at_the_head_of_a_column():
     assert used_units(cols[-1]) >= 2
 
 
-def test_a_flow_that_would_leave_its_last_column_a_hole_is_spread_over_the_columns():
+def test_a_flow_that_would_leave_its_last_column_a_hole_gives_up_lines_in_its_last_columns():
     cols = split_columns(_lines(25), 6)         # level: 5 5 5 5 5 0 — an empty column
     used = [used_units(c) for c in cols]
-    assert sum(used) == 25 and min(used) >= 4
+    assert used == [5, 5, 5, 5, 3, 2]           # not a step in every column: 4 4 4 4 4 5
 
+
+def test_lone_lines_at_column_feet_are_borne_rather_than_a_column_ending_short():
+    """Rule 7 keeps feet level; a 孤行 is avoided only where that costs no
+    step: 35 lines, paragraphs from lines 1, 12 and 24, in three columns of 12
+    set 12 12 11 with two first lines alone at a column foot — not 11 12 12."""
+    flow = tuple(FlowLine(1, (), "body", 9.0, paragraph_start=n in (0, 11, 23),
+                          paragraph_end=n in (10, 22, 34)) for n in range(35))
+    assert [used_units(c) for c in split_columns(flow, 3)] == [12, 12, 11]
 
 
 def test_a_number_that_fits_the_column_is_not_cut_for_the_space_a_line_end_drops():
@@ -144,3 +152,20 @@ def test_a_number_that_fits_the_column_is_not_cut_for_the_space_a_line_end_drops
                    Span("x.txt", 1, 2))
     measured = measure_item("item1", item, composer)
     assert not [v for _, v in measured.violations if "splits" in v], measured.violations
+
+
+def test_a_pull_quote_in_a_larger_body_takes_whole_lines_of_it():
+    """小四 on a 小五 grid is 2 lines to 3 grid lines: a quote's slot of
+    whole grid lines is rounded up to whole 小四 lines, so the column it
+    stands in ends level with one holding body lines only."""
+    from typeset.compose import Composer
+    from typeset.design import load_layout
+    from typeset.layout.measure import pull_quote_flow
+
+    from .layout_support import fonts_for
+    layout = load_layout("tabloid")
+    composer = Composer(layout, fonts_for(layout))
+    quote = pull_quote_flow("让老年人能有一个幸福美满的晚年", None, composer, 2, line=3)
+    grid_only = pull_quote_flow("让老年人能有一个幸福美满的晚年", None, composer, 2)
+    assert quote.height % 3 == 0                 # 10 units (5 grid lines) → 12 (4 lines)
+    assert grid_only.height % 2 == 0 and grid_only.height <= quote.height < grid_only.height + 3

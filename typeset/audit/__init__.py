@@ -63,7 +63,8 @@ def diagnostic(rule: AuditRule, finding: Finding, file: str | None,
     if finding.line is not None:
         where += f", line {finding.line}"
     story = f" ({finding.story})" if finding.story else ""
-    return Diagnostic("warning", f"{where}{story}: {finding.message} [{rule.name}, rule "
+    why = f"; unavoidable: {finding.unavoidable}" if finding.unavoidable else ""
+    return Diagnostic("warning", f"{where}{story}: {finding.message}{why} [{rule.name}, rule "
                                  f"{rule.number}]", file, line, rule=rule.name)
 
 

@@ -21,8 +21,7 @@ column with no text at all is an empty column, whatever its height.
 
 from __future__ import annotations
 
-from .feet import NOT_STORIES
-from .view import EPS, FLOW_ROLES, HEAD_ROLES, Finding, Page, View
+from .view import EPS, FLOW_ROLES, HEAD_ROLES, NOT_STORIES, Finding, Page, View
 
 HOLE_LINES = 5
 FILLED_KINDS = NOT_STORIES
@@ -79,6 +78,9 @@ def occupied(view: View, page: Page) -> list[list[bool]]:
     for box in page.boxes:
         if box.fill:
             mark(box.x, box.x + box.w, box.y, box.y + box.h)
+        elif box.stroke:      # a frame: its top and foot are rules across their lines
+            for y in (box.y, box.y + box.h):
+                mark(box.x, box.x + box.w, y - EPS, y + EPS)
     return filled
 
 

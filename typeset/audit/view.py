@@ -28,6 +28,7 @@ HEAD_ROLES = frozenset({"headline1", "headline2", "headline3", "headline4", "kic
 # what ends a paragraph of body text in a story's reading order (a jump line does not)
 PARAGRAPH_BREAKERS = frozenset({"body", "subhead1", "subhead2", "pullquote", "caption",
                                 "byline"})
+NOT_STORIES = frozenset({"filler", "promo"})    # module kinds that are no story
 FLOW_ROLES = frozenset({"body", "byline", "jump", "subhead1", "subhead2", "pullquote",
                         "caption", "dateline"})
 
@@ -107,6 +108,9 @@ class Finding:
     line: int | None
     message: str
     story: str | None = None
+    # a warning the layout could not have avoided with the lines it was given
+    # (rule 7: no filling of them in their columns keeps the rule), and why
+    unavoidable: str | None = None
 
 
 class View:
@@ -141,10 +145,11 @@ class View:
         n = int((y - page.top + EPS) // self.pitch) + 1
         return min(max(n, 1), self.grid.lines)
 
-    def at(self, line: Line, message: str) -> Finding:
+    def at(self, line: Line, message: str, unavoidable: str | None = None) -> Finding:
         page = self.page(line.page)
         return Finding(line.page, self.column_of(page, line.left),
-                       self.line_of(page, (line.top + line.bottom) / 2), message, line.story)
+                       self.line_of(page, (line.top + line.bottom) / 2), message, line.story,
+                       unavoidable)
 
     def grid_lines(self, page: Page, top: float, bottom: float) -> tuple[int, int]:
         """0-based grid lines a box [top, bottom] touches."""

@@ -137,7 +137,9 @@ SUBHEAD_KEEP = 2        # lines of its text a subhead keeps under it in its colu
 # What a column fault costs when the ways of filling are compared: a line a
 # column other than the last ends short, a subhead stranded at a column foot,
 # a 孤行, a line the last column ends short, an empty column (a white hole).
-SHORT_LINE, STRANDED, LONE_LINE, LAST_SHORT, EMPTY = 3, 5, 2, 1, 100
+# Rule 7 keeps feet level first; a 孤行 is avoided only "if avoidable", so
+# two of them cost less than one column ending a line short.
+SHORT_LINE, STRANDED, LONE_LINE, LAST_SHORT, EMPTY = 4, 5, 1, 1, 100
 HOLE = 5                # grid lines a column ends short of the module's foot that make
                         # a white hole (priced as an empty column: spread instead)
 MAX_TRIES = 80          # paragraphs set again, at most, per module
@@ -262,23 +264,50 @@ class _Shape:
     subdiv: int         # units per grid line
     room: int           # units from the columns' top to the module's foot (>= limit)
     line: int           # units of one body line of the flow
+    pitch: float = 0.0  # pt of a grid line, and the grid's body size: where a column's
+    body: float = 0.0   # ink ends (0: reckoned in whole units)
+
+
+def em_drop(pitch: float, body: float, size: float, grid_lines: float) -> float:
+    """pt from the top of a body line's slot to the top of its em box: 0 for
+    the grid's size; a larger size's em centred in the space its line
+    (`grid_lines` grid lines tall) leaves above the leading under it."""
+    return max(0.0, (grid_lines * pitch - (pitch - body) - size) / 2)
+
+
+def _white_lines(item: FlowLine, start: int, m: _Shape) -> int:
+    """Whole grid lines left white under a column ending in `item` (at `start`)
+    down to the module's foot, counted as the page audit counts them: from
+    the bottom of the item's ink — a line smaller than its slot (a byline, a
+    larger body's leading) leaves part of its last grid line white too."""
+    if not m.pitch:
+        return -(-(m.room - start - item.height) // m.subdiv)
+    top = start / m.subdiv * m.pitch
+    lines = item.height / m.subdiv
+    if len(item.lines) == 1 and lines <= 1.5:
+        ink = top + em_drop(m.pitch, m.body, item.size, lines) + item.size
+    else:                   # a subhead or pull quote: its block down to the leading
+        ink = top + (lines - 1) * m.pitch + m.body
+    return m.room // m.subdiv - int((ink - 0.01) // m.pitch) - 1
 
 
 def split_columns(flow: tuple[FlowLine, ...], columns: int,
-                  looser: Looser | None = None, height: int | None = None) -> Placed:
+                  looser: Looser | None = None, height: int | None = None,
+                  grid: tuple[float, float] = (0.0, 0.0)) -> Placed:
     """The flow in `columns` level columns of the least height that holds it
     (a module taller than that has air over its head or white at its feet):
     each column a list of (item, start in sub-units). `looser` sets a whole
     paragraph (its flow lines) a line longer, or says it cannot (None);
     `height`, the module's body height in grid lines, is what a hole is
-    measured against (the column height when not given)."""
+    measured against (the column height when not given); `grid`, the line
+    pitch and body size in pt, where a column's ink ends (else whole units)."""
     if not flow:
         return [[] for _ in range(columns)]
     subdiv = flow[0].subdiv
     heights = tuple(f.height for f in flow)
     limit = column_height(heights, columns, subdiv) * subdiv
     m = _Shape(columns, limit, subdiv, max(limit, (height or 0) * subdiv),
-               min((f.height for f in flow if f.role == "body"), default=subdiv))
+               min((f.height for f in flow if f.role == "body"), default=subdiv), *grid)
     best: tuple[float, list, list] | None = None
     for keep in (True, False):
         found = _levelled(list(flow), m, keep, looser)
@@ -302,11 +331,40 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
 
 
 def _spread_filling(flow: list, m: _Shape) -> tuple[float, list, list]:
-    """The flow spread over every column (_spread), with what it costs."""
+    """The flow spread over its last columns (_spread), the ones before them
+    filled level, with what it costs: of every count of level columns, the
+    cheapest (the most level ones when they cost the same) — a flow a few
+    lines short of filling its columns gives up the lines in its last two or
+    three, not a step in every column."""
     heights = tuple(f.height for f in flow)
-    where = [(column, start) for column, start, _ in
-             _spread(heights, m.subdiv, m.columns, m.limit // m.subdiv)]
-    return _faults(flow, where, m), flow, where
+    limit = m.limit // m.subdiv
+    best = None
+    for level in range(m.columns - 1, -1, -1):
+        head, i = _level_columns(heights, m, level)
+        if head is None:
+            continue
+        where = head + [(level + column, start) for column, start, _ in
+                        _spread(heights[i:], m.subdiv, m.columns - level, limit)]
+        score = _faults(flow, where, m)
+        if best is None or score < best[0]:
+            best = (score, flow, where)
+    return best
+
+
+def _level_columns(heights: tuple[int, ...], m: _Shape, columns: int):
+    """(column, start) of the items that fill the first `columns` columns to
+    m.limit, and the index of the first item left; (None, 0) when they would
+    hold every item (nothing left to spread)."""
+    where, column, used = [], 0, 0
+    for i, h in enumerate(heights):
+        start = _start(used, h, m.subdiv)
+        if start + h > m.limit:
+            column, start = column + 1, 0
+        if column >= columns:
+            return where, i
+        where.append((column, start))
+        used = start + h
+    return None, 0
 
 
 def _quote_clear(best: tuple[float, list, list], m: _Shape,
@@ -457,9 +515,11 @@ def _faults(flow: list, where: list, m: _Shape) -> float:
     columns, limit, subdiv, line = m.columns, m.limit, m.subdiv, m.line
     used = _feet(where, [f.height for f in flow], columns)
     firsts: list[int | None] = [None] * columns
+    lasts = [0] * columns
     for index, (column, _) in enumerate(where):
         if firsts[column] is None:
             firsts[column] = index
+        lasts[column] = index
     score = 0.0
     for column in range(columns):
         if firsts[column] is None:
@@ -467,7 +527,7 @@ def _faults(flow: list, where: list, m: _Shape) -> float:
             continue
         short = (limit - used[column]) // line
         score += short * (SHORT_LINE if column < columns - 1 else LAST_SHORT)
-        if -(-(m.room - used[column]) // subdiv) >= HOLE and columns > 1:  # grid lines, part ones too
+        if columns > 1 and _white_lines(flow[lasts[column]], where[lasts[column]][1], m) >= HOLE:
             score += EMPTY
         if column and firsts[column - 1] is not None:
             b = firsts[column]

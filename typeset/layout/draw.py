@@ -13,7 +13,7 @@ from ..compose import Composer, Line, Run
 from ..design import BASELINE_RATIO, PT_PER_MM, Filler, Layout
 from ..design.units import FILLER_LINE, PROMO_LINE, SET_LINE
 from ..frames import Box, Element, QRCode, Rule, TextLine, shifted
-from .columns import split_columns
+from .columns import em_drop, split_columns
 from .headblock import HeadBlock
 from .measure import BOX_NARROWER, BOX_PAD, FlowLine
 from .place import Module
@@ -58,19 +58,21 @@ def module_box(layout: Layout, module: Module) -> tuple[float, float, float, flo
 
 
 def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: tuple[FlowLine, ...],
-                      first_line: int, body_height: int,
-                      boxed: bool = False) -> list[list[tuple[FlowLine, int]]]:
+                      first_line: int, body_height: int, boxed: bool = False,
+                      white_under: int = 0) -> list[list[tuple[FlowLine, int]]]:
     """Body flow in the module's columns, balanced; every item starts where
     columns.py counted it, grid items on a grid line. Returns the columns.
     `boxed`: the module is framed (a link box) — its lines, set BOX_NARROWER
     characters short of a column, are spread inside the frame, BOX_PAD
-    characters clear of its sides."""
+    characters clear of its sides. `white_under`: grid lines left white under
+    the module's foot (no rule closes it), which a short column's hole takes in."""
     layout = composer.layout
     grid = layout.grid
     rule = layout.rules.column_rule_pt
     top_y = first_line * layout.line_pitch_pt
     columns = split_columns(flow, module.width,
-                            lambda lines, tol: looser(composer, lines, tol), body_height)
+                            lambda lines, tol: looser(composer, lines, tol),
+                            body_height + white_under, (layout.line_pitch_pt, layout.body_size_pt))
     xs, text_w = column_lefts(layout, module, boxed)
     for index, column in enumerate(columns):
         x = xs[index]
@@ -125,14 +127,6 @@ def draw_box(page: PageDraw, layout: Layout, module: Module) -> None:
     page.add(Box(x, y, w, h, stroke=layout.rules.box_rule_pt))
 
 
-def em_drop(layout: Layout, size: float, grid_lines: float) -> float:
-    """pt from the top of a body line's grid cell to the top of its em box:
-    0 for the grid's size; a larger size's em centred in the space its line
-    (`grid_lines` grid lines tall) leaves above the leading under it."""
-    pitch = layout.line_pitch_pt
-    return max(0.0, (grid_lines * pitch - (pitch - layout.body_size_pt) - size) / 2)
-
-
 def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top: float) -> None:
     pitch, body = layout.line_pitch_pt, layout.body_size_pt
     grid_lines = item.height / item.subdiv
@@ -141,7 +135,7 @@ def draw_flow_line(page: PageDraw, layout: Layout, item: FlowLine, x: float, top
         # the leading under it; a larger one: its em centred in the space its
         # taller line leaves above that leading, so that it never reaches into
         # the leading over the line it starts on (nor into a rule there)
-        baseline = top + em_drop(layout, item.size, grid_lines) + BASELINE_RATIO * item.size
+        baseline = top + em_drop(pitch, body, item.size, grid_lines) + BASELINE_RATIO * item.size
         page.add(TextLine(x, baseline, item.size, item.lines[0].glyphs, role=item.role,
                           loose=item.lines[0].loose))
         return

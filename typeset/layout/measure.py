@@ -364,16 +364,21 @@ def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
     return sorted(chosen, key=lambda c: c[1])
 
 
-def pull_quote_flow(text: str, source: Span | None, composer: Composer, subdiv: int) -> FlowLine:
-    """A pull quote in one column: kai, larger than the body, between rules."""
+def pull_quote_flow(text: str, source: Span | None, composer: Composer, subdiv: int,
+                    line: int | None = None) -> FlowLine:
+    """A pull quote in one column: kai, larger than the body, between rules.
+    Its slot is whole grid lines, and in a body set larger than the grid's
+    whole body lines of it too (`line`: the sub-units of one): the column it
+    stands in then ends level with the others."""
     style = composer.style("kicker")
     size = min(style.size_pt, composer.layout.body_size_pt * PULL_QUOTE_SCALE)
     measure = int(composer.column_em * composer.layout.body_size_pt / size)
     result = composer.paragraph((Run(text, style.font),), measure, 0, "center", "center")
     pitch = composer.layout.line_pitch_pt
-    height = int(-(-len(result.lines) * size * SET_LINE.height // pitch)) + 2
-    return FlowLine(height * subdiv, result.lines, "pullquote", size, None, True, True, False,
-                    subdiv, repeats=(source, text))
+    height = (int(-(-len(result.lines) * size * SET_LINE.height // pitch)) + 2) * subdiv
+    line = line or subdiv
+    return FlowLine(-(-height // line) * line, result.lines, "pullquote", size, None, True,
+                    True, False, subdiv, repeats=(source, text))
 
 
 def with_pull_quotes(measured: Measured, composer: Composer) -> tuple[tuple[FlowLine, ...], ...]:
@@ -389,9 +394,11 @@ def with_pull_quotes(measured: Measured, composer: Composer) -> tuple[tuple[Flow
             if lines else None
         if position is not None:
             placed.append((position, sentence, source))
+    line = next((f.height for f in measured.flow if f.role == "body"), measured.subdiv)
     for count in range(1, len(placed) + 1):
         flow = list(measured.flow)
         for position, sentence, source in sorted(placed[:count], reverse=True):
-            flow.insert(position, pull_quote_flow(sentence, source, composer, measured.subdiv))
+            flow.insert(position, pull_quote_flow(sentence, source, composer, measured.subdiv,
+                                                  line))
         variants.append(tuple(flow))
     return tuple(variants)

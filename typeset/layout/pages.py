@@ -56,6 +56,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     fillers = iter(library.chosen(plan.modules))
     unquoted: set[str] = set()
     jumping = {m.key for m in plan.modules if m.jump_to is not None or m.jump_from is not None}
+    framed = frozenset(s.key for s in stories if boxed(s.item))
     for module in plan.modules:
         page = pages[module.page]
         page.story = None if module.filler else module.key
@@ -85,8 +86,13 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
         under = any(m.page == module.page and m.line + m.height + MODULE_GAP == module.line
                     and m.col < module.col + module.width and module.col < m.col + m.width
                     for m in plan.modules)      # a module rule runs over it
+        # over a frame, the module rule stops short of it: the line between is white
+        over_frame = any(m.page == module.page and m.key in framed
+                         and module.line + module.height + MODULE_GAP == m.line
+                         and m.col < module.col + module.width and module.col < m.col + m.width
+                         for m in plan.modules)
         report, dropped = _draw_story(page, story, module, heads, composer,
-                                      module.key in jumping, under)
+                                      module.key in jumping, under, over_frame)
         if dropped:
             unquoted.add(story.key)
         if report.overset_lines:     # never expected: placement counts with the same arithmetic
@@ -97,7 +103,6 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
         reports[module.page].append(report)
     for page in pages:
         page.story = None
-    framed = frozenset(s.key for s in stories if boxed(s.item))
     for index, page in enumerate(pages):
         draw_rules(page, layout, [m for m in plan.modules if m.page == index], framed)
     return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings),
@@ -105,11 +110,13 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
 
 
 def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
-                composer: Composer, jumps: bool = False,
-                under: bool = False) -> tuple[ModuleReport, bool]:
+                composer: Composer, jumps: bool = False, under: bool = False,
+                over_frame: bool = False) -> tuple[ModuleReport, bool]:
     """Headline, then the body flow (with its jump lines) in balanced columns;
     a link box inside its frame. `jumps`: the story continues on another page;
-    `under`: another module stands right over it (a module rule between).
+    `under`: another module stands right over it (a module rule between);
+    `over_frame`: a framed module stands right under it (no rule between: the
+    line between them is white, and a column ending short reaches into it).
     With the report: were pull quotes of the flow left out?"""
     first = page.number - module.page     # the issue's first folio
     continued = module.jump_from is not None
@@ -141,7 +148,7 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         # under the rule between them; the white it has to spare goes there
         lead, body_height = lead + 1, body_height - 1
     columns = draw_flow_columns(page, composer, module, flow, module.line + lead + head_lines,
-                                body_height, framed)
+                                body_height, framed, MODULE_GAP if over_frame else 0)
     dropped = pull_quotes(flow) > pull_quotes(tuple(item for column in columns
                                                      for item, _ in column))
     subdiv = flow[0].subdiv if flow else 1

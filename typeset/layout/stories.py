@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterator
 
 from ..compose import Composer, compose_headline
@@ -50,7 +51,9 @@ class Story:
         return UnitSpec(self.key, tuple(tuple(f.height for f in flow) for flow in self.flows),
                         self.costs, tuple(flow[0].subdiv if flow else 1 for flow in self.flows),
                         self.kind, pin, line_units=tuple(line_units(flow) for flow in self.flows),
-                        ends=tuple(part_ends(flow) for flow in self.flows))
+                        ends=tuple(part_ends(flow) for flow in self.flows),
+                        bodies=tuple(tuple(accumulate((f.role == "body" for f in flow), initial=0))
+                                     for flow in self.flows))
 
 
 def part_ends(flow: tuple[FlowLine, ...]) -> tuple[bool, ...]:

@@ -15,6 +15,11 @@ PAGE_COST = 400.0      # an extra page must save more white than this (≈ 33 ce
 JUMP_COST = 80.0       # a reader turning pages mid-story; worth it only against real white
 HOLE_COST = 2000.0     # a body whose own columns cannot balance (a tall item) so that one
                        # ends kinds.HOLE lines short: only where nothing else can be placed
+REFUSED = 2 * HOLE_COST   # what the page audit refuses for print (rule 10): a page left
+                       # blank to make the count even (pages in pairs), a blank band of
+                       # FOOT_BAND lines or more at the foot of a page not the last — the
+                       # copy is spread, or jumps, wherever it can instead
+FOOT_BAND = 5          # lines: the audit's blank band (audit.holes.HOLE_LINES)
 TOO_WIDE = 1500.0      # per column a module is wider than its kind wants (a link box set
                        # across the page): only where no neighbour matches its height
 MOVE_COST = 120.0      # a short item read ahead of the story before it (to fill a page's
@@ -49,8 +54,9 @@ def white(lines: int, columns: int) -> float:
 
 def foot_white(lines: int, columns: int) -> float:
     """White at the foot of a page that is not the issue's last: a blank band
-    mid-issue is a hole a reader sees (only the last page may end short)."""
-    return FOOT_HOLE * white(lines, columns)
+    mid-issue is a hole a reader sees (only the last page may end short),
+    refused for print from FOOT_BAND lines."""
+    return FOOT_HOLE * white(lines, columns) + (REFUSED if lines >= FOOT_BAND else 0.0)
 
 
 def inner_white(lines: int) -> float:

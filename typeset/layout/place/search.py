@@ -49,7 +49,7 @@ RULES = {
            "stacked, or one module beside a filler; a second full-width band costs BAND_COST",
     "jump": "a story that may jump (kinds.may_jump, not pinned), with MIN_JUMP_ROOM lines "
             "left, fills the page full width and continues at the top of the next page, "
-            "MIN_JUMP flow items at least on each side of every jump; a continued part may "
+            "MIN_JUMP body lines at least on each side of every jump; a continued part may "
             "jump again, as often as the story needs pages",
     "jump-body": "a story starts a jump in the plain body of one of its sizes (no pull "
                  "quotes: a jump leaves no white to fill) and goes on in it overleaf (the "
@@ -430,8 +430,14 @@ class Search:
             taken = (prefix_before_a_line(heights, self.C, height) if subdiv == 1
                      else prefix_before_a_grid_line(heights, subdiv, self.C, height, line))
             found = taken - (1 if rem else 0)
-            while found > 0 and not spec.may_end(var, rem + found - 1):
-                found -= 1          # never a subhead or a lone line before the 下转 line
+            end = len(spec.flows[var])
+            # never a subhead or a lone line before the 下转 line, and MIN_JUMP
+            # body lines left for overleaf (a part the page could hold more of
+            # ends short: white at its feet, not a sliver of text overleaf);
+            # a rest that fits whole is no jump
+            while 0 < found < end - rem and (not spec.may_end(var, rem + found - 1)
+                                             or spec.body_lines(var, rem + found, end) < MIN_JUMP):
+                found -= 1
             self._jumps[key] = found
         return found
 
@@ -517,7 +523,7 @@ class Search:
         cost, name = self.feet(r) if used and r else (0.0, None)
         pages_odd = (p + used) % 2 == 1
         if self.geometry.even_pages and pages_odd:
-            cost += prices.PAGE_COST + prices.white(L, C)   # a blank page would be needed
+            cost += prices.REFUSED + prices.white(L, C)   # a blank page would be needed
         fixed = self.fixed
         if fixed:
             pages = p + used
@@ -570,8 +576,9 @@ class Search:
                 if room <= 0:                 # its head (a picture under it) is taller
                     continue
                 placed = self.jump_part(u, rem, room, v)
-                left = len(spec.flows[v]) - rem - placed
-                if placed >= MIN_JUMP and left >= MIN_JUMP:
+                end = rem + placed
+                if (spec.body_lines(v, rem, end) >= MIN_JUMP
+                        and spec.body_lines(v, end, len(spec.flows[v])) >= MIN_JUMP):
                     # the part overleaf is that page's first module: it fixes its size;
                     # a part only a line or two deep under its head is a sliver
                     out.append((prices.JUMP_COST + badness + prices.PAGE_COST

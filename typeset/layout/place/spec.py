@@ -31,9 +31,19 @@ class UnitSpec:
     # after a subhead, nor after a paragraph's first line alone, nor right
     # before its last line alone (all True when not given)
     ends: tuple[tuple[bool, ...], ...] = ()
+    # per variant, the body lines among its first i flow items (a jump keeps
+    # MIN_JUMP body lines on each side: a byline or pull quote is none)
+    bodies: tuple[tuple[int, ...], ...] = ()
 
     def may_end(self, variant: int, index: int) -> bool:
         return not self.ends or self.ends[variant][index]
+
+    def body_lines(self, variant: int, start: int, end: int) -> int:
+        """Body lines among flow items start:end (every item when not given)."""
+        if not self.bodies:
+            return end - start
+        counts = self.bodies[variant]
+        return counts[end] - counts[start]
 
     def line_height(self, variant: int) -> int:
         return self.line_units[variant] if self.line_units else self.subdivs[variant]
