@@ -169,3 +169,31 @@ def test_a_pull_quote_in_a_larger_body_takes_whole_lines_of_it():
     grid_only = pull_quote_flow("让老年人能有一个幸福美满的晚年", None, composer, 2)
     assert quote.height % 3 == 0                 # 10 units (5 grid lines) → 12 (4 lines)
     assert grid_only.height % 2 == 0 and grid_only.height <= quote.height < grid_only.height + 3
+
+
+def _paragraphs(*lengths: int) -> tuple[FlowLine, ...]:
+    out = []
+    for n in lengths:
+        out += [FlowLine(1, (), "body", 9.0, paragraph_start=i == 0, paragraph_end=i == n - 1,
+                         setting=("runs", "style") if i == 0 else None) for i in range(n)]
+    return tuple(out)
+
+
+def _a_line_longer(lines, tol):
+    """A paragraph set a line longer, as the composer would where it can."""
+    return lines + (lines[-1],)
+
+
+def test_a_body_is_driven_a_line_longer_here_and_there_to_fill_its_module():
+    """16 lines in two columns of 8 under a head with 2 lines of air too
+    many: four of its five paragraphs each set a line longer fill two
+    columns of 10."""
+    from typeset.layout.columns import filled_columns
+    cols = filled_columns(_paragraphs(3, 3, 3, 3, 4), 2, _a_line_longer, 10)
+    assert [used_units(c) for c in cols] == [10, 10]
+
+
+def test_a_body_too_short_to_fill_its_module_is_not_driven():
+    from typeset.layout.columns import filled_columns
+    assert filled_columns(_paragraphs(4, 4, 4, 4), 2, _a_line_longer, 14) is None
+    assert filled_columns(_paragraphs(4, 4, 4, 4), 2, lambda lines, tol: None, 10) is None

@@ -266,6 +266,7 @@ class _Shape:
     line: int           # units of one body line of the flow
     pitch: float = 0.0  # pt of a grid line, and the grid's body size: where a column's
     body: float = 0.0   # ink ends (0: reckoned in whole units)
+    tolerances: tuple[float, ...] = TOLERANCES   # em a gap a driven paragraph may take
 
 
 def em_drop(pitch: float, body: float, size: float, grid_lines: float) -> float:
@@ -324,6 +325,34 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
     if columns > 1:
         best = _quotes_dropped(best, m, looser)
     _, items, where = best
+    out: Placed = [[] for _ in range(columns)]
+    for item, (column, start) in zip(items, where):
+        out[column].append((item, start))
+    return out
+
+
+def filled_columns(flow: tuple[FlowLine, ...], columns: int, looser: Looser, height: int,
+                   grid: tuple[float, float] = (0.0, 0.0)) -> Placed | None:
+    """The flow driven to fill `height` grid lines, level (拉行: paragraphs set
+    a line longer, none letter-spaced, until every column but the last ends
+    within a body line of the foot and the last short of it by less than a
+    hole) — what a make-up editor does rather than float a headline in air;
+    None when the paragraphs cannot, or a pull quote would stand beside its
+    sentence."""
+    if not flow or columns < 2:
+        return None
+    subdiv = flow[0].subdiv
+    room = height * subdiv
+    line = min((f.height for f in flow if f.role == "body"), default=subdiv)
+    if column_height(tuple(f.height for f in flow), columns, subdiv) * subdiv > room:
+        return None
+    m = _Shape(columns, room, subdiv, room, line, *grid, tolerances=(SPACED,))
+    found = [r for keep in (True, False) if (r := _levelled(list(flow), m, keep, looser))]
+    if not found:
+        return None
+    score, items, where = min(found, key=lambda t: t[0])
+    if score >= SHORT_LINE or _quotes_beside(items, where, m.line):
+        return None
     out: Placed = [[] for _ in range(columns)]
     for item, (column, start) in zip(items, where):
         out[column].append((item, start))
@@ -442,7 +471,7 @@ def _levelled(flow: list, m: _Shape, keep: bool,
             faults = _faults(trial, placed, m)
             if faults < score:
                 flow, where, score = trial, placed, faults
-                tried.update((id(longer[0]), t) for t in TOLERANCES)
+                tried.update((id(longer[0]), t) for t in m.tolerances)
                 break
         else:
             break
@@ -559,7 +588,7 @@ def _candidates(flow: list, where: list, m: _Shape):
             start = None
     ranked = sorted((p for p in paragraphs if p[0] <= short),
                     key=lambda p: (short - p[0], -(p[2] - p[1])))
-    return [(a, b, tol) for tol in TOLERANCES for _, a, b in ranked]
+    return [(a, b, tol) for tol in m.tolerances for _, a, b in ranked]
 
 
 def _spread(heights: tuple[int, ...], subdiv: int, columns: int, limit: int):

@@ -12,15 +12,16 @@ from ..compose import Composer
 from ..diagnostics import Diagnostic, warning
 from ..model import Issue, Promo
 from ..sidecar import StaffPlan
-from .columns import column_height, used_units
+from .columns import column_height, filled_columns, used_units
 from .draw import PageDraw, draw_box, draw_filler, draw_flow_columns, draw_head, draw_promo, \
-    draw_rules, jump_line
+    draw_rules, jump_line, looser
 from .fillers import FillerLibrary
 from .furniture import Top, running_head
 from .headblock import HeadCache
 from .measure import boxed, fixed_rank, titled
 from .place import Module, Plan
 from .place.kinds import MODULE_GAP
+from .place.prices import GENEROUS_AIR
 from .report import ModuleReport, white_cells
 from .stories import Story, box_foot, line_units, pull_quotes
 
@@ -127,11 +128,6 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
     air, lead = (0, module.air) if framed else (module.air, 0)
     if framed:
         draw_box(page, composer.layout, module)
-    block = heads.block(story.key, story.item, story.banner, module.width, module.rank or 4,
-                        continued, air) if module.head_lines else None
-    at = replace(module, line=module.line + lead)
-    if block:
-        draw_head(page, composer.layout, at, block)
     whole = story.flows[module.variant]
     flow = whole[module.flow_start:module.flow_end]
     subdiv, line = (whole[0].subdiv, line_units(whole)) if whole else (1, 1)
@@ -139,6 +135,24 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         flow = (jump_line(composer, f"（上接第{module.jump_from + first}版）", subdiv, line),) + flow
     if module.jump_to is not None:
         flow = flow + (jump_line(composer, f"（下转第{module.jump_to + first}版）", subdiv, line),)
+    filled = None
+    if module.head_lines and air > GENEROUS_AIR:
+        # more air than the style gives (its row is taller than its copy):
+        # the body driven a line longer here and there to take the rest, as a
+        # make-up editor drives lines (拉行), where the paragraphs allow it
+        block = heads.block(story.key, story.item, story.banner, module.width,
+                            module.rank or 4, continued, GENEROUS_AIR)
+        filled = filled_columns(flow, module.width,
+                                lambda lines, tol: looser(composer, lines, tol),
+                                module.height - block.lines - box_foot(story),
+                                (composer.layout.line_pitch_pt, composer.layout.body_size_pt))
+        if filled is not None:
+            air, module = GENEROUS_AIR, replace(module, air=GENEROUS_AIR)
+    block = heads.block(story.key, story.item, story.banner, module.width, module.rank or 4,
+                        continued, air) if module.head_lines else None
+    at = replace(module, line=module.line + lead)
+    if block:
+        draw_head(page, composer.layout, at, block)
     head_lines = block.lines if block else 0
     # under a frame's text: the rest of its air and its foot line
     body_height = module.height - head_lines - (module.air if framed else 0) - box_foot(story)
@@ -148,7 +162,7 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         # under the rule between them; the white it has to spare goes there
         lead, body_height = lead + 1, body_height - 1
     columns = draw_flow_columns(page, composer, module, flow, module.line + lead + head_lines,
-                                body_height, framed, MODULE_GAP if over_frame else 0)
+                                body_height, framed, MODULE_GAP if over_frame else 0, filled)
     dropped = pull_quotes(flow) > pull_quotes(tuple(item for column in columns
                                                      for item, _ in column))
     subdiv = flow[0].subdiv if flow else 1
