@@ -19,8 +19,14 @@ exact-line-count breaking), as a make-up editor drives a line (拉行): with no
 line letter-spaced (more than ⅛ em a gap) where a paragraph allows, else with
 lines up to ¼ em loose, which the composer counts as loose and the report
 names; the last column is brought level the same way where the paragraphs
-allow. What cannot be levelled stays, and the page audit (rule 7)
-names it.
+allow. A flow too short to end level without a hole gives up its missing
+lines in its last columns (the first ones level), not a step in every one.
+What cannot be levelled stays, and the page audit (rule 7) names it, with
+the lines fewer or more that would level it.
+
+A module taller than its copy — a headline given more air than its style to
+fill its row — may have its body driven to fill it instead (`filled_columns`,
+drawn by pages.py where no line need be letter-spaced).
 """
 
 from __future__ import annotations
