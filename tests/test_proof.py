@@ -197,3 +197,20 @@ def test_cli_proof_prints_pages_and_what_it_wrote_and_errors_in_one_line(edited,
     bad = subprocess.run([sys.executable, "-m", "typeset", "proof", "x.txt", "--round", "0"],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "round" in bad.stderr
+
+
+def test_a_legend_entry_longer_than_the_sheet_is_wrapped_whole_between_words():
+    """The legend sheets list every finding whole (an unavoidable stepped
+    foot says how to level it, past one line): wrapped at a space or beside
+    a CJK character, never cut, never inside a Latin word."""
+    from typeset.proof.sheet import Writer
+
+    class OneUnitEach:            # a character is one unit wide
+        width = staticmethod(lambda text, size: len(text))
+        wrap = Writer.wrap
+
+    entry = "12. 第1版 版面检查：column(s) 5 of item2 end 2 line(s) [audit.column_feet, rule 7]"
+    lines = OneUnitEach().wrap(entry, 7, 30)
+    assert all(len(line) <= 30 for line in lines) and len(lines) > 1
+    assert " ".join(line.strip() for line in lines).replace("： ", "：") == entry
+    assert "[audit.column_feet," in lines[-2] + lines[-1]

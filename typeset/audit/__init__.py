@@ -24,8 +24,8 @@ from ..diagnostics import Diagnostic, TypesetError
 from .rules import BLOCKING, RULES, AuditRule
 from .view import Finding, View
 
-__all__ = ["audit_pages", "refuse_for_print", "RULES", "BLOCKING", "AuditRule", "Finding",
-           "View"]
+__all__ = ["audit_pages", "refuse_for_print", "described", "RULES", "BLOCKING", "AuditRule",
+           "Finding", "View"]
 
 
 def audit_pages(laid, layout, issue=None, rules=RULES) -> tuple[Diagnostic, ...]:
@@ -63,9 +63,15 @@ def diagnostic(rule: AuditRule, finding: Finding, file: str | None,
     if finding.line is not None:
         where += f", line {finding.line}"
     story = f" ({finding.story})" if finding.story else ""
+    return Diagnostic("warning", f"{where}{story}: {described(rule, finding)}", file, line,
+                      rule=rule.name)
+
+
+def described(rule: AuditRule, finding: Finding) -> str:
+    """What a finding says, as the diagnostic and the proof's legend print it:
+    its message, why it could not be avoided where that is known, its rule."""
     why = f"; unavoidable: {finding.unavoidable}" if finding.unavoidable else ""
-    return Diagnostic("warning", f"{where}{story}: {finding.message}{why} [{rule.name}, rule "
-                                 f"{rule.number}]", file, line, rule=rule.name)
+    return f"{finding.message}{why} [{rule.name}, rule {rule.number}]"
 
 
 def refuse_for_print(findings, blocking=BLOCKING, shown: int = 8) -> None:

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..audit import RULES, View
+from ..audit import RULES, View, described
 from ..audit.spacing import MAX_HAN_GAP, widest_han_gap
 from ..check import check_text_kept
 from ..design import BASELINE_RATIO
@@ -144,7 +144,7 @@ def _audit(view: View, issue):
             continue
         kind = "jump" if rule.name == "audit.jumps" else "audit"
         for f in rule.check(view):
-            yield Mark(kind, f"{f.message} [{rule.name}, rule {rule.number}]",
+            yield Mark(kind, described(rule, f),
                        _index(view, f.page), cell(view, f.page, f.column, f.line), f.page,
                        f.column, f.line, issue.source, view.story_line(f.story))
 

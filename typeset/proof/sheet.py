@@ -111,6 +111,20 @@ class Writer:
             text = text[:-1]
         return text + "…"
 
+    def wrap(self, text: str, size: float, width: float, indent: str = "    ") -> list[str]:
+        """`text` broken into lines that fit `width`, the later ones indented:
+        at a space or beside a CJK character, never inside a Latin word."""
+        lines, line = [], ""
+        for ch in text:
+            if line.strip() and self.width(line + ch, size) > width:
+                cut = max(line.rfind(" "), *(i + 1 for i, c in enumerate(line) if not c.isascii()),
+                          len(indent)) if not (ch == " " or not ch.isascii()) else len(line)
+                cut = cut if cut > len(indent) else len(line)
+                lines.append(line[:cut].rstrip())
+                line = indent + line[cut:].lstrip()
+            line += ch
+        return lines + [line]
+
     def draw(self, text: str, x: float, y: float, size: float, color=(0, 0, 0),
              align: str = "left") -> float:
         if align != "left":
@@ -284,7 +298,8 @@ def _legend_strip(c: Canvas, text: Writer, sheet: Sheet, numbered, spots) -> Non
 def draw_legend_sheets(c: Canvas, text: Writer, size: tuple[float, float], header: Header,
                        numbered, unplaced, notes) -> int:
     """Everything, in order: the marks by number, the changes with no place
-    on the pages, the other warnings. Returns the number of sheets."""
+    on the pages, the other warnings, each entry whole (wrapped, never cut).
+    Returns the number of sheets."""
     lines: list[tuple[str, tuple]] = [(KEY, GREY)]
     lines += [(legend_line(n, m), (0, 0, 0)) for n, m in numbered]
     if unplaced:
@@ -296,6 +311,9 @@ def draw_legend_sheets(c: Canvas, text: Writer, size: tuple[float, float], heade
     if len(lines) == 1:
         lines.append(("无标注。", (0, 0, 0)))
     width, height = size
+    # every entry whole, wrapped where it is longer than the sheet is wide
+    lines = [(part, color) for line, color in lines
+             for part in text.wrap(line, 7, width - 2 * SIDE)]
     rows = int((height - 2 * HEADER) // (LEGEND_LEADING * 1.2))
     sheets = 0
     for start in range(0, len(lines), rows):
@@ -304,7 +322,6 @@ def draw_legend_sheets(c: Canvas, text: Writer, size: tuple[float, float], heade
         text.draw(f"图例  {header.paper or '（报名缺失）'}  {header.date}  {header.issue}  "
                   f"校次：{round_name(header.round)}  （{sheets}）", SIDE, height - HEADER / 2, 10)
         for i, (line, color) in enumerate(lines[start:start + rows]):
-            text.draw(text.fit(line, 7, width - 2 * SIDE), SIDE,
-                      height - HEADER - i * LEGEND_LEADING * 1.2, 7, color)
+            text.draw(line, SIDE, height - HEADER - i * LEGEND_LEADING * 1.2, 7, color)
         c.showPage()
     return sheets
