@@ -469,6 +469,19 @@ def test_8_a_headline_taking_more_than_two_lines_of_air_to_fill_its_row_is_found
         assert all(f"{air} lines of air" in f.message for f in made)
 
 
+def test_8_head_air_the_body_could_not_have_taken_says_the_row_is_taller_than_the_copy():
+    """Two columns from line 10 to 20 and one line of air too many: 11 + 1
+    lines deep each. Eight lines of one paragraph cannot fill them even set
+    a line longer; 22 lines in four paragraphs could (layout drives them)."""
+    mods = [module("item1", (1, 2), (5, 20), rank=2, air=3)]
+    (short,) = findings("audit.head_air", laid((column(TEXT, 1, 10), mods)))
+    assert short.unavoidable.endswith("the row is taller than the copy at this width")
+    four = ["  " + FULL[:9]] + [FULL] * 5
+    filled = column(four + four[:5], 1, 10) + column(four[5:] + four + four[:4], 2, 10)
+    (could,) = findings("audit.head_air", laid((filled, mods)))
+    assert could.unavoidable is None
+
+
 # ---- 9 spacing -----------------------------------------------------------------------------
 
 def _spaced(chars: int, last: bool = False, marked: bool = False):

@@ -77,11 +77,13 @@ def test_the_rules_that_hold_today_hold_on_every_build(drafts, rule):
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("rule", ["audit.column_feet", "audit.subhead_keep"])
-def test_every_stepped_foot_or_stranded_subhead_is_one_the_lines_could_not_avoid(drafts, rule):
-    """Rule 7, where it is broken, is broken by the copy's length: no filling
-    of the same lines in the module's columns keeps it, and the finding says
-    how many lines fewer or more would (feet.level_filling, copy_fit)."""
+@pytest.mark.parametrize("rule", ["audit.column_feet", "audit.subhead_keep", "audit.head_air"])
+def test_every_stepped_foot_stranded_subhead_or_airy_head_is_one_the_copy_forces(drafts, rule):
+    """Rules 7 and 8, where they are broken, are broken by the copy's length:
+    no filling of the same lines in the module's columns keeps rule 7 (the
+    finding says how many lines fewer or more would: feet.level_filling,
+    copy_fit); a head's extra air is there because its body, every
+    paragraph set a line longer, could not fill its module (air._cannot_fill)."""
     avoidable = [f"{stem} {layout}: {d}" for (stem, layout), result in drafts.items()
                  for d in _audit(result) if d.rule == rule and "; unavoidable: " not in d.message]
     assert not avoidable, "\n".join(avoidable)

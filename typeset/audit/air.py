@@ -10,10 +10,15 @@ centre to the nearest ink: glyph boxes, pictures, QR codes, boxes.
 A headline's air follows its style: a module whose head took more than
 GENEROUS_AIR lines of air beyond its style's own to fill its row (what
 placement gave it, as the report says) is reported; it reads as an empty
-band round the head.
+band round the head. Layout drives the body into that air where it can
+(columns.filled_columns); where even every paragraph set a line longer
+would not fill the columns, the finding says so: the row is taller than the
+copy at that width.
 """
 
 from __future__ import annotations
+
+from statistics import median
 
 from ..layout.place.prices import GENEROUS_AIR
 from .view import EPS, Finding, Page, View
@@ -99,6 +104,29 @@ def check_rule_air(view: View):
                               f"{need / unit:g}", line.story if line is not None else None)
 
 
+def _cannot_fill(view: View, module, air: int) -> str | None:
+    """Why the module's body could not have taken the air instead: its lines,
+    each paragraph set at most a line longer (as layout drives them), do not
+    fill its columns down to the foot with the extra air given to them."""
+    body = [line for col in module.columns for line in col if line.role == "body"]
+    columns = [col for col in module.columns if col]
+    if not body or not columns:
+        return None
+    pitch = median(b.element.baseline - a.element.baseline for col in columns
+                   for a, b in zip(col, col[1:]) if a.role == b.role == "body") \
+        if any(len(col) > 1 for col in columns) else view.pitch
+    top = min(col[0].top for col in columns)
+    deep = int((module.bottom - top + (air - GENEROUS_AIR) * view.pitch) // pitch + 1e-6)
+    mine = {id(line) for line in body}
+    paragraphs = sum(1 for para in view.paragraphs() if id(para[-1]) in mine)
+    others = sum(1 for col in columns for line in col if line.role != "body")
+    if len(body) + paragraphs + others >= deep * len(columns):
+        return None
+    return (f"its {len(body)} body lines in {paragraphs} paragraphs, each set a line longer, "
+            f"fill no {len(columns)} columns {deep} lines deep: the row is taller than the "
+            "copy at this width")
+
+
 def check_head_air(view: View):
     for page in view.pages:
         for module in page.modules:
@@ -106,4 +134,5 @@ def check_head_air(view: View):
             if air > GENEROUS_AIR and module.report.rank:
                 yield Finding(page.number, module.report.columns[0], module.report.lines[0],
                               f"the headline of {module.key} takes {air} lines of air more "
-                              f"than its style gives, over {GENEROUS_AIR}", module.key)
+                              f"than its style gives, over {GENEROUS_AIR}", module.key,
+                              _cannot_fill(view, module, air))
