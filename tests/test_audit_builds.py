@@ -81,8 +81,8 @@ def test_the_rules_that_hold_today_hold_on_every_build(drafts, rule):
 def test_every_stepped_foot_stranded_subhead_or_airy_head_is_one_the_copy_forces(drafts, rule):
     """Rules 7 and 8, where they are broken, are broken by the copy's length:
     no filling of the same lines in the module's columns keeps rule 7 (the
-    finding says how many lines fewer or more would: feet.level_filling,
-    copy_fit); a head's extra air is there because its body, every
+    finding says how many lines fewer or more would: feet.unavoidable);
+    a head's extra air is there because its body, every
     paragraph set a line longer, could not fill its module (air._cannot_fill)."""
     avoidable = [f"{stem} {layout}: {d}" for (stem, layout), result in drafts.items()
                  for d in _audit(result) if d.rule == rule and "; unavoidable: " not in d.message]

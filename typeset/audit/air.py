@@ -18,9 +18,8 @@ copy at that width.
 
 from __future__ import annotations
 
-from statistics import median
-
 from ..layout.place.prices import GENEROUS_AIR
+from .feet import body_pitch
 from .view import EPS, Finding, Page, View
 
 AIR_LINES = 0.5         # of the line pitch, above and below a horizontal rule
@@ -112,9 +111,7 @@ def _cannot_fill(view: View, module, air: int) -> str | None:
     columns = [col for col in module.columns if col]
     if not body or not columns:
         return None
-    pitch = median(b.element.baseline - a.element.baseline for col in columns
-                   for a, b in zip(col, col[1:]) if a.role == b.role == "body") \
-        if any(len(col) > 1 for col in columns) else view.pitch
+    pitch = body_pitch(view, module)
     top = min(col[0].top for col in columns)
     deep = int((module.bottom - top + (air - GENEROUS_AIR) * view.pitch) // pitch + 1e-6)
     mine = {id(line) for line in body}

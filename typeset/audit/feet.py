@@ -17,7 +17,7 @@ in a pull quote ends at the fine rule under it, the foot of the quote's slot.
 Each finding says whether the layout could have avoided it with the lines
 it set: when no filling of the same lines into the module's columns ends
 them level (the last one shorter, by fewer than HOLE_LINES grid lines) and
-strands no subhead (`level_filling`), the finding is unavoidable — it is
+strands no subhead (`unavoidable`), the finding is unavoidable — it is
 the copy's length, not the make-up — and says how many lines fewer or
 more would fit (what a make-up editor asks the desk to cut or add).
 """
@@ -113,13 +113,13 @@ def _may_end_before(items: list[tuple[Line, float]], start: int, i: int) -> bool
     return True
 
 
-def level_filling(view: View, module: Module, items=None) -> bool:
-    """Is there a filling of the module's drawn lines, in their order, into
-    its columns (each from where its text starts now) that ends every column
-    but the last on one line, the last no lower and less than HOLE_LINES
-    grid lines higher, and strands no subhead?"""
-    tops, drawn = _flow(view, module)
-    items = drawn if items is None else items
+def level_filling(view: View, module: Module, tops: list[float],
+                  items: list[tuple[Line, float]]) -> bool:
+    """Is there a filling of these lines (the module's drawn flow, _flow, or
+    one a few lines shorter or longer), in their order, into its columns
+    (each from where its text starts now) that ends every column but the
+    last on one line, the last no lower and less than HOLE_LINES grid lines
+    higher, and strands no subhead?"""
     columns, n = len(tops), len(items)
     tol = body_pitch(view, module) / 2
     foot = module.bottom + tol
@@ -149,10 +149,20 @@ def level_filling(view: View, module: Module, items=None) -> bool:
     return False
 
 
-def copy_fit(view: View, module: Module) -> str:
-    """Why no filling keeps rule 7, and the fewest body lines fewer or more
-    (at the end of its text) that would let one."""
-    tops, items = _flow(view, module)
+def unavoidable(view: View, module: Module) -> str | None:
+    """None when a filling of the module's drawn lines keeps rule 7; else
+    why not, and the fewest body lines fewer or more (at the end of its
+    text) that would let one — read once per module for both checks."""
+    known = view.__dict__.setdefault("_unavoidable_feet", {})
+    if id(module) not in known:
+        tops, items = _flow(view, module)
+        known[id(module)] = (None if level_filling(view, module, tops, items)
+                             else _copy_fit(view, module, tops, items))
+    return known[id(module)]
+
+
+def _copy_fit(view: View, module: Module, tops: list[float],
+              items: list[tuple[Line, float]]) -> str:
     body = [i for i, (line, _) in enumerate(items) if line.role == "body"]
     lines = len(body)
     said = f"its {lines} body lines fill no level columns of this module"
@@ -162,8 +172,8 @@ def copy_fit(view: View, module: Module) -> str:
     for d in range(1, 2 * len(tops) + 1):
         fewer = [item for i, item in enumerate(items) if i not in body[-d:]] if d < lines else None
         more = items[:last + 1] + [items[last]] * d + items[last + 1:]
-        ways = [f"{d} line(s) fewer" if fewer and level_filling(view, module, fewer) else "",
-                f"{d} more" if level_filling(view, module, more) else ""]
+        ways = [f"{d} line(s) fewer" if fewer and level_filling(view, module, tops, fewer)
+                else "", f"{d} more" if level_filling(view, module, tops, more) else ""]
         if any(ways):
             return f"{said}: {' or '.join(w for w in ways if w)} would"
     return said
@@ -183,7 +193,7 @@ def check_column_feet(view: View):
             early = [(i, n) for i, n in enumerate(short[:-1]) if n > 0]
             if not early and short[-1] >= 0:
                 continue
-            why = None if level_filling(view, module) else copy_fit(view, module)
+            why = unavoidable(view, module)
             if early:
                 i, n = early[0]
                 names = ", ".join(str(c + 1) for c, _ in early)
@@ -219,7 +229,6 @@ def check_subheads(view: View):
                         if other.role == "body":
                             after += 1
                     if after < SUBHEAD_KEEP and goes_on and not ended:
-                        why = None if level_filling(view, module) else copy_fit(view, module)
                         yield view.at(line, f"subhead “{line.text.strip()[:12]}” has {after} "
                                             f"line(s) after it in its column, under "
-                                            f"{SUBHEAD_KEEP}", why)
+                                            f"{SUBHEAD_KEEP}", unavoidable(view, module))

@@ -72,10 +72,9 @@ def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: 
     grid = layout.grid
     rule = layout.rules.column_rule_pt
     top_y = first_line * layout.line_pitch_pt
-    columns = placed or split_columns(flow, module.width,
-                                      lambda lines, tol: looser(composer, lines, tol),
-                                      body_height + white_under,
-                                      (layout.line_pitch_pt, layout.body_size_pt))
+    columns = placed if placed is not None else split_columns(
+        flow, module.width, lambda lines, tol: looser(composer, lines, tol),
+        body_height + white_under, (layout.line_pitch_pt, layout.body_size_pt))
     xs, text_w = column_lefts(layout, module, boxed)
     for index, column in enumerate(columns):
         x = xs[index]

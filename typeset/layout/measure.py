@@ -364,6 +364,13 @@ def pull_quote_sentences(item: Item, count: int = 2, shortest: int = 12,
     return sorted(chosen, key=lambda c: c[1])
 
 
+def line_units(flow: tuple[FlowLine, ...]) -> int:
+    """Sub-units of one body line of the flow (a jump line is one such line,
+    so that it keeps the columns' lines level with each other; a pull quote
+    takes whole ones)."""
+    return next((f.height for f in flow if f.role == "body"), flow[0].subdiv if flow else 1)
+
+
 def pull_quote_flow(text: str, source: Span | None, composer: Composer, subdiv: int,
                     line: int | None = None) -> FlowLine:
     """A pull quote in one column: kai, larger than the body, between rules.
@@ -394,7 +401,7 @@ def with_pull_quotes(measured: Measured, composer: Composer) -> tuple[tuple[Flow
             if lines else None
         if position is not None:
             placed.append((position, sentence, source))
-    line = next((f.height for f in measured.flow if f.role == "body"), measured.subdiv)
+    line = line_units(measured.flow) if measured.flow else measured.subdiv
     for count in range(1, len(placed) + 1):
         flow = list(measured.flow)
         for position, sentence, source in sorted(placed[:count], reverse=True):

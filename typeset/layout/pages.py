@@ -18,12 +18,12 @@ from .draw import PageDraw, draw_box, draw_filler, draw_flow_columns, draw_head,
 from .fillers import FillerLibrary
 from .furniture import Top, running_head
 from .headblock import HeadCache
-from .measure import boxed, fixed_rank, titled
+from .measure import boxed, fixed_rank, line_units, titled
 from .place import Module, Plan
 from .place.kinds import MODULE_GAP
 from .place.prices import GENEROUS_AIR
 from .report import ModuleReport, white_cells
-from .stories import Story, box_foot, line_units, pull_quotes
+from .stories import Story, box_foot, pull_quotes
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from ..diagnostics import Diagnostic, warning
 from ..model import Article, Banner, Continuation, Issue, Item, Paragraph, Promo
 from .columns import column_height
 from .headblock import HeadCache
-from .measure import (BodyScale, FlowLine, Measured, boxed, measure_item, titled,
+from .measure import (BodyScale, FlowLine, Measured, boxed, line_units, measure_item, titled,
                       with_pull_quotes)
 from .place import HOLE, KINDS, ModuleKind, UnitSpec, prices
 
@@ -81,12 +81,6 @@ def fewer_pull_quotes(story: Story, than: int) -> Story:
     return replace(story, flows=tuple(story.flows[i] for i in keep),
                    costs=tuple(story.costs[i] for i in keep),
                    labels=tuple(story.labels[i] for i in keep))
-
-
-def line_units(flow: tuple[FlowLine, ...]) -> int:
-    """Sub-units of one body line of the flow (a jump line is one such line,
-    so that it keeps the columns' lines level with each other)."""
-    return next((f.height for f in flow if f.role == "body"), flow[0].subdiv if flow else 1)
 
 
 def _boxed_height(heights: tuple[int, ...], k: int, subdiv: int) -> int:
