@@ -446,6 +446,17 @@ def test_7_a_subhead_keeps_two_lines_after_it_in_its_column():
     assert "0 line(s) after it" in f.message
 
 
+def test_7_a_briefs_title_at_a_column_foot_is_stranded_like_a_subhead():
+    # ■ and a brief's title on a line of their own, its text in the next column
+    title = line("■两地签署新一轮协议", 1, 10, "brief_title")
+    kept = column([FULL] * 8, 1, 1) + [title] + column([FULL] * 2, 1, 11)
+    stranded = column([FULL] * 9, 1, 1) + [title] + column([FULL] * 2, 2, 1)
+    mods = [module("item1", (1, 2), (1, 13))]
+    assert findings("audit.subhead_keep", laid((kept, mods))) == []
+    (f,) = findings("audit.subhead_keep", laid((stranded, mods)))
+    assert "■两地签署" in f.message and "0 line(s) after it" in f.message
+
+
 # ---- 8 air about module rules ---------------------------------------------------------------
 
 def test_8_a_module_rule_right_under_text_is_found_one_with_half_a_line_of_air_is_not():

@@ -134,6 +134,23 @@ def test_lone_lines_at_column_feet_are_borne_rather_than_a_column_ending_short()
     assert [used_units(c) for c in split_columns(flow, 3)] == [12, 12, 11]
 
 
+def test_a_module_with_room_under_its_columns_fills_them_deeper_rather_than_strand_a_subhead():
+    """8 lines, a subhead, 9 lines in two columns: at the least height (9) the
+    subhead ends column 1 or pushes the flow past column 2's foot. A module
+    11 lines deep ends column 1 two lines under the subhead instead."""
+    flow = (tuple(FlowLine(1, (), "body", 9.0, paragraph_start=n == 0, paragraph_end=n == 7)
+                  for n in range(8))
+            + (FlowLine(1, (), "subhead2", 9.0, paragraph_end=True, paragraph_start=True,
+                        keep_with_next=True),)
+            + tuple(FlowLine(1, (), "body", 9.0, paragraph_start=n == 0, paragraph_end=n == 8)
+                    for n in range(9)))
+    least = split_columns(flow, 2)
+    assert least[0][-1][0].role == "subhead2"           # stranded: nowhere else to go
+    deeper = split_columns(flow, 2, height=11)
+    assert [used_units(c) for c in deeper] == [11, 7]
+    assert [item.role for item, _ in deeper[0][-3:]] == ["subhead2", "body", "body"]
+
+
 def test_a_number_that_fits_the_column_is_not_cut_for_the_space_a_line_end_drops():
     """为 12020122000000931082 的: the ¼ em between the number and the Han
     character after it goes at a line end, so the 20 digits (10.9 em of the

@@ -354,8 +354,10 @@ def test_each_brief_in_the_column_is_led_in_by_a_black_square_and_its_bold_title
     _, laid = column
     body = [line for _, line in story_lines(laid, "item2") if line.role == "body"]
     bold = layout.style("dateline").font
-    titles = [line for line in body
-              if {g.font for g in line.glyphs if g.kind != "space"} == {bold}]
+    # on lines of their own, drawn as briefs' titles (the page audit keeps them
+    # with their text like subheads)
+    titles = [line for _, line in story_lines(laid, "item2") if line.role == "brief_title"]
+    assert all({g.font for g in line.glyphs if g.kind != "space"} == {bold} for line in titles)
     assert text_of(titles) == "■我区召开安全生产工作会议■伊滨科技城新增企业十家■全区春季植树活动启动"
     assert all(not line.loose for line in titles)          # set ragged, never spaced out
     untitled = [line for line in body if glyph_text(line).lstrip().startswith("■本报讯")]

@@ -30,7 +30,7 @@ from ..layout.columns import SUBHEAD_KEEP     # the rule the columns keep, check
 from .holes import HOLE_LINES
 from .view import EPS, NOT_STORIES, Line, Module, View
 
-SUBHEADS = ("subhead1", "subhead2")
+SUBHEADS = ("subhead1", "subhead2", "brief_title")   # kept with the text under them
 
 
 def column_bottom(view: View, col: list[Line]) -> float:

@@ -28,7 +28,7 @@ from .units import split_at
 from .view import Line, View, plain
 
 BREAK_ROLES = frozenset({"headline1", "headline2", "headline3", "headline4", "kicker",
-                         "subtitle", "continued_title"})
+                         "subtitle", "continued_title", "brief_title"})
 PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "‘": "’", "「": "」", "『": "』",
          "【": "】", "〔": "〕", "〈": "〉", "〖": "〗", "［": "］"}
 QUOTES = frozenset("“‘「『")

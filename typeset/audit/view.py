@@ -26,11 +26,11 @@ EPS = 0.01          # pt: what two positions may differ by and still be the same
 HEAD_ROLES = frozenset({"headline1", "headline2", "headline3", "headline4", "kicker",
                         "subtitle", "deck", "continued_title", "banner", "rubric"})
 # what ends a paragraph of body text in a story's reading order (a jump line does not)
-PARAGRAPH_BREAKERS = frozenset({"body", "subhead1", "subhead2", "pullquote", "caption",
-                                "byline"})
+PARAGRAPH_BREAKERS = frozenset({"body", "subhead1", "subhead2", "brief_title", "pullquote",
+                                "caption", "byline"})
 NOT_STORIES = frozenset({"filler", "promo"})    # module kinds that are no story
-FLOW_ROLES = frozenset({"body", "byline", "jump", "subhead1", "subhead2", "pullquote",
-                        "caption", "dateline"})
+FLOW_ROLES = frozenset({"body", "byline", "jump", "subhead1", "subhead2", "brief_title",
+                        "pullquote", "caption", "dateline"})
 
 
 class Line:

@@ -65,6 +65,9 @@ ROLES: dict[str, Role] = {
     # Lines set in another role's style:
     "banner": _unstyled("section banner over a group of stories (rubric style)", SOURCE),
     "pullquote": _unstyled("a sentence of the body repeated large (kicker style)", REPEAT),
+    "brief_title": _unstyled("a brief's ■ title on lines of its own in a column of briefs "
+                             "(dateline style at the body size): kept with its text like a "
+                             "subhead", SOURCE),
     "continued_title": _unstyled("a continued story's short title (headline4 style)", REPEAT),
     "filler": _unstyled("a notice from the layout's filler library", FURNITURE),
     "masthead": _unstyled("the paper's name and the masthead's fields", FURNITURE),

@@ -32,7 +32,7 @@ drawn by pages.py where no line need be letter-spaced).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -148,6 +148,7 @@ SUBHEAD_KEEP = 2        # lines of its text a subhead keeps under it in its colu
 SHORT_LINE, STRANDED, LONE_LINE, LAST_SHORT, EMPTY = 4, 5, 1, 1, 100
 HOLE = 5                # grid lines a column ends short of the module's foot that make
                         # a white hole (priced as an empty column: spread instead)
+DEEPER = 2              # body lines lower a column may be filled to keep what it would strand
 MAX_TRIES = 80          # paragraphs set again, at most, per module
 MAX_DRIVEN_LOOSE = 3    # lines a paragraph driven a line longer may set loose (> ⅛ em)
 TOLERANCES = (SPACED, LOOSE)   # em a gap a paragraph set a line longer may take, in turn
@@ -316,25 +317,38 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
     m = _Shape(columns, limit, subdiv, max(limit, (height or 0) * subdiv),
                min((f.height for f in flow if f.role == "body"), default=subdiv), *grid)
     best: tuple[float, list, list] | None = None
-    for keep in (True, False):
-        found = _levelled(list(flow), m, keep, looser)
+    shape = m           # the columns' height the best filling fills them to
+    for keep, deeper in ((True, m), (False, m), *((True, d) for d in _deeper(m))):
+        found = _levelled(list(flow), deeper, keep, looser)
         if found and (best is None or found[0] < best[0]):
-            best = found
+            best, shape = found, deeper
         if best and best[0] == 0:
             break
     if best is not None and columns > 1:
-        best = _quote_clear(best, m, looser)
+        best = _quote_clear(best, shape, looser)
     if best is None or best[0] >= EMPTY:     # a hole or an empty column: spread the flow
         spread = _spread_filling(list(flow), m)
         if best is None or spread[0] < best[0]:
-            best = spread
+            best, shape = spread, m
     if columns > 1:
-        best = _quotes_dropped(best, m, looser)
+        best = _quotes_dropped(best, shape, looser)
     _, items, where = best
     out: Placed = [[] for _ in range(columns)]
     for item, (column, start) in zip(items, where):
         out[column].append((item, start))
     return out
+
+
+def _deeper(m: _Shape):
+    """The module's columns filled a body line or DEEPER lines lower than the
+    least height that holds the flow, where the module has that room under
+    it: a column that would strand a subhead (or a brief's title) at its foot
+    ends before it and the columns still end level, a line lower."""
+    for lines in range(1, DEEPER + 1):
+        limit = m.limit + lines * m.line
+        if limit > m.room:
+            return
+        yield replace(m, limit=limit)
 
 
 def filled_columns(flow: tuple[FlowLine, ...], columns: int, looser: Looser, height: int,

@@ -83,7 +83,7 @@ def smaller_size(size: float) -> float:
 class FlowLine:
     height: int                     # sub-units occupied: `subdiv` units make one grid line
     lines: tuple[Line, ...]         # composed lines drawn in it (top to bottom)
-    role: str                       # style role: body, subhead1, subhead2, byline, jump, pullquote
+    role: str                       # text role (design/roles.py): body, subhead1, brief_title …
     size: float                     # pt: the em of its lines
     source: Span | None = None
     paragraph_end: bool = False     # the last line of a paragraph
@@ -162,7 +162,7 @@ def measure_item(key: str, item: Item, composer: Composer,
         # a body line of a larger size is grid_lines/lines of a grid line tall
         # (so is a caption larger than the grid's body size), and so is its
         # credit line: it ends its column level with the other columns' lines
-        larger = role in ("body", "byline") or (role == "caption"
+        larger = role in ("body", "byline", "brief_title") or (role == "caption"
                                                 and size > layout.body_size_pt + 1e-9)
         height = scale.grid_lines if scale and larger else subdiv
         for index, line in enumerate(result.lines):
@@ -230,7 +230,8 @@ def measure_item(key: str, item: Item, composer: Composer,
                 before = len(flow)
                 for line in compose_headline(title, body_measure, composer.metrics, lead_font):
                     add(composer.paragraph((Run(line, lead_font),), body_measure, 0, "left",
-                                           "left"), "body", brief.headline.source or brief.source)
+                                           "left"), "brief_title",
+                        brief.headline.source or brief.source, body_size)
                 flow[before:] = [replace(f, keep_with_next=True) for f in flow[before:]]
                 lead = ()
             if brief.byline is not None and brief.byline.position == "head":
