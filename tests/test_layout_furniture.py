@@ -122,6 +122,28 @@ def test_the_qr_code_sits_in_the_promo_module(seed000):
     assert top - 0.01 <= code.y and code.y + code.size <= bottom + 0.01
 
 
+def test_the_qr_code_stands_where_its_text_says(seed000):
+    """扫描左侧二维码: the code left of every line of the promo, level with
+    them — in seed 000's one-column promo too, a smaller code beside them."""
+    _, _, laid = seed000
+    (code,) = _qr_codes(laid)
+    page = next(p for p in laid.frames.pages if code in p.elements)
+    lines = [e for e in page.elements if getattr(e, "role", None) == "promo"]
+    assert "".join(glyph_text(line) for line in lines).startswith("扫描左侧二维码")
+    assert all(line.x >= code.x + code.size for line in lines)
+    middle = code.y + code.size / 2
+    assert min(line.baseline for line in lines) < middle < max(line.baseline for line in lines)
+
+
+@pytest.mark.parametrize("lines,side", [
+    (("扫描左侧二维码", "关注官方微信"), "left"), (("扫描右边二维码",), "right"),
+    (("扫描下方二维码，下载客户端",), "below"), (("扫码上方二维码",), "above"),
+    (("扫码关注我们",), None)])
+def test_a_promos_text_says_where_its_code_is(lines, side):
+    from typeset.model import Promo, Span
+    assert Promo(lines, Span("x.txt", 1, 2)).code_side == side
+
+
 def test_a_layout_with_a_logo_prints_the_paper_name_as_that_image(tmp_path):
     from PIL import Image
 

@@ -13,6 +13,7 @@ from ..compose import Composer, Line, Run
 from ..design import BASELINE_RATIO, PT_PER_MM, Filler, Layout
 from ..design.units import FILLER_LINE, PROMO_LINE, SET_LINE
 from ..frames import Box, Element, QRCode, Rule, TextLine, shifted
+from ..model import Promo
 from .columns import em_drop, split_columns
 from .headblock import HeadBlock
 from .measure import BOX_NARROWER, BOX_PAD, FlowLine
@@ -23,6 +24,7 @@ PULL_QUOTE_RULES = (1.2, 0.4)   # pt: a heavy rule over a pull quote, a fine one
 FILLER_PAD = 2                  # body characters between a filler's rules and the module's sides
 FILLER_RULE_INSET = 2.0         # pt: a filler's rules inside its module's top and foot
 QR_SHARE = 0.7                  # a promo's QR code: at most this share of its module's height
+QR_BESIDE = 0.5                 # of a column: a promo's code beside its lines in one column
 
 
 @dataclass
@@ -232,30 +234,39 @@ def _clipped(start: float, end: float,
     return parts
 
 
-def draw_promo(page: PageDraw, composer: Composer, module: Module, lines: tuple[str, ...],
+def draw_promo(page: PageDraw, composer: Composer, module: Module, promo: Promo,
                url: str | None) -> None:
-    """QR code with its lines ("扫描左侧二维码" — so the code sits left of the
-    text when there is room, over it in one column), centred in the module."""
+    """QR code with its lines, centred in the module, where the text says it
+    is (扫描左侧二维码: left of them — in one column a smaller code,
+    QR_BESIDE of it, when its lines fit the rest of the column); a text that
+    does not say has it left of them in two columns, over them in one."""
     layout = composer.layout
     x, y, w, h = module_box(layout, module)
     style = composer.style("promo")
-    size = style.size_pt
+    size, leading = style.size_pt, style.size_pt * PROMO_LINE.height
     column = layout.grid.span_width_pt(1)
-    side = min(column, h * QR_SHARE) if url else 0.0
-    beside = url and module.width >= 2
-    text_w = (w - side - size) if beside else w
-    measure = int(text_w / size)
-    composed = [line for text in lines for line in
-                composer.paragraph((Run(text, style.font),), measure, 0, style.align,
-                                   style.align).lines]
-    leading = size * PROMO_LINE.height
+    where = promo.code_side or ("left" if module.width >= 2 else "above")
+
+    def arranged(beside: bool) -> tuple[float, int, list]:
+        side = column * QR_BESIDE if beside and w < 2 * column else column
+        side = min(side, h * QR_SHARE) if url else 0.0
+        measure = int(((w - side - size) if beside else w) / size)
+        return side, measure, [line for text in promo.lines for line in composer.paragraph(
+            (Run(text, style.font),), measure, 0, style.align, style.align).lines]
+
+    beside = bool(url) and where in ("left", "right")
+    side, measure, composed = arranged(beside)
+    if beside and leading * len(composed) > h:      # one column too short for it beside
+        beside, where = False, "above"
+        side, measure, composed = arranged(False)
     text_h = leading * len(composed)
     if beside:
-        qx, qy = x, y + (h - side) / 2
-        tx, ty = x + side + size, y + (h - text_h) / 2
+        qy, ty = y + (h - side) / 2, y + (h - text_h) / 2
+        qx, tx = (x, x + side + size) if where == "left" else (x + w - side, x)
     else:
-        qx, qy = x + (w - side) / 2, y + (h - side - text_h) / 2
-        tx, ty = x + (w - measure * size) / 2, qy + side
+        top = y + (h - side - text_h) / 2
+        qx, tx = x + (w - side) / 2, x + (w - measure * size) / 2
+        qy, ty = (top, top + side) if where != "below" else (top + text_h, top)
     if url:
         page.add(QRCode(qx, qy, side, url))
     for n, line in enumerate(composed):

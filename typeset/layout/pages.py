@@ -80,7 +80,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
                     "address for one (qr_url in its paper file under papers/, or promo_qr_url "
                     "in the sidecar); a draft prints it without one", issue.source,
                     story.item.source.first_line, rule="promo.qr_url"))
-            draw_promo(page, composer, module, story.item.lines, qr_url)
+            draw_promo(page, composer, module, story.item, qr_url)
             reports[module.page].append(_report(module, story.key, story.measured.title,
                                                 story.kind.name, 0, "promo", first=first))
             continue

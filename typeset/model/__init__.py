@@ -221,6 +221,21 @@ class Promo:
     def printed_text(self) -> Iterator[str]:
         yield from self.lines
 
+    @property
+    def code_side(self) -> str | None:
+        """Where the text says its code is — 扫描左侧二维码: left of the text
+        (left, right, above, below) — or None when it does not say."""
+        text = "".join(self.lines)
+        for side, words in CODE_SIDES.items():
+            if any(word in text for word in words):
+                return side
+        return None
+
+
+# Where a promo's text places its QR code ("scan the code on the left" …).
+CODE_SIDES = {"left": ("左侧", "左边", "左方", "左图"), "right": ("右侧", "右边", "右方", "右图"),
+              "above": ("上方", "上面", "上图"), "below": ("下方", "下面", "下图")}
+
 
 @dataclass(frozen=True)
 class Epigraph:
