@@ -318,10 +318,10 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
                min((f.height for f in flow if f.role == "body"), default=subdiv), *grid)
     best: tuple[float, list, list] | None = None
     shape = m           # the columns' height the best filling fills them to
-    for keep, deeper in ((True, m), (False, m), *((True, d) for d in _deeper(m))):
-        found = _levelled(list(flow), deeper, keep, looser)
+    for keep, tried in ((True, m), (False, m), *((True, d) for d in _deeper(m))):
+        found = _levelled(list(flow), tried, keep, looser)
         if found and (best is None or found[0] < best[0]):
-            best, shape = found, deeper
+            best, shape = found, tried
         if best and best[0] == 0:
             break
     if best is not None and columns > 1:
