@@ -151,6 +151,28 @@ def test_a_module_with_room_under_its_columns_fills_them_deeper_rather_than_stra
     assert [item.role for item, _ in deeper[0][-3:]] == ["subhead2", "body", "body"]
 
 
+def test_a_column_over_a_frame_counts_the_white_line_between_them_as_part_of_its_hole():
+    """No rule closes a module over a link box's frame: the line between is
+    white and a short column's white runs into it. 22 lines in four columns
+    8 lines deep end 6 6 6 4; with that line open under the last column, 4
+    short plus 1 open is a hole, so the lines spread 6 6 5 5. Open under
+    the first column only, the fill is as without it."""
+    assert [used_units(c) for c in split_columns(_lines(22), 4, height=8)] == [6, 6, 6, 4]
+    assert [used_units(c) for c in split_columns(_lines(22), 4, height=8,
+                                                 open_under=(0, 0, 0, 1))] == [6, 6, 5, 5]
+    assert [used_units(c) for c in split_columns(_lines(22), 4, height=8,
+                                                 open_under=(1, 0, 0, 0))] == [6, 6, 6, 4]
+
+
+def test_an_empty_column_is_never_chosen_over_a_short_one():
+    """21 lines, four columns 9 deep, the line under the last open: every
+    filling leaves a hole (6 5 5 5 ends 5 above the open line), and a column
+    with text ending short is still a column — not 7 7 7 with the fourth
+    empty, the deepest filling's way out."""
+    cols = split_columns(_lines(21), 4, height=9, open_under=(0, 0, 0, 1))
+    assert all(cols) and sum(used_units(c) for c in cols) == 21
+
+
 def test_a_number_that_fits_the_column_is_not_cut_for_the_space_a_line_end_drops():
     """为 12020122000000931082 的: the ¼ em between the number and the Han
     character after it goes at a line end, so the 20 digits (10.9 em of the

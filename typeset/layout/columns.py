@@ -274,6 +274,7 @@ class _Shape:
     pitch: float = 0.0  # pt of a grid line, and the grid's body size: where a column's
     body: float = 0.0   # ink ends (0: reckoned in whole units)
     tolerances: tuple[float, ...] = TOLERANCES   # em a gap a driven paragraph may take
+    open_under: tuple[int, ...] = ()   # units white under each column's foot (no rule there)
 
 
 def em_drop(pitch: float, body: float, size: float, grid_lines: float) -> float:
@@ -283,39 +284,45 @@ def em_drop(pitch: float, body: float, size: float, grid_lines: float) -> float:
     return max(0.0, (grid_lines * pitch - (pitch - body) - size) / 2)
 
 
-def _white_lines(item: FlowLine, start: int, m: _Shape) -> int:
+def _white_lines(item: FlowLine, start: int, m: _Shape, column: int) -> int:
     """Whole grid lines left white under a column ending in `item` (at `start`)
-    down to the module's foot, counted as the page audit counts them: from
-    the bottom of the item's ink — a line smaller than its slot (a byline, a
-    larger body's leading) leaves part of its last grid line white too."""
+    down to the module's foot and what is open under it, counted as the page
+    audit counts them: from the bottom of the item's ink — a line smaller than
+    its slot (a byline, a larger body's leading) leaves part of its last grid
+    line white too."""
+    room = m.room + (m.open_under[column] if m.open_under else 0)
     if not m.pitch:
-        return -(-(m.room - start - item.height) // m.subdiv)
+        return -(-(room - start - item.height) // m.subdiv)
     top = start / m.subdiv * m.pitch
     lines = item.height / m.subdiv
     if len(item.lines) == 1 and lines <= 1.5:
         ink = top + em_drop(m.pitch, m.body, item.size, lines) + item.size
     else:                   # a subhead or pull quote: its block down to the leading
         ink = top + (lines - 1) * m.pitch + m.body
-    return m.room // m.subdiv - int((ink - 0.01) // m.pitch) - 1
+    return room // m.subdiv - int((ink - 0.01) // m.pitch) - 1
 
 
 def split_columns(flow: tuple[FlowLine, ...], columns: int,
                   looser: Looser | None = None, height: int | None = None,
-                  grid: tuple[float, float] = (0.0, 0.0)) -> Placed:
+                  grid: tuple[float, float] = (0.0, 0.0),
+                  open_under: tuple[int, ...] = ()) -> Placed:
     """The flow in `columns` level columns of the least height that holds it
     (a module taller than that has air over its head or white at its feet):
     each column a list of (item, start in sub-units). `looser` sets a whole
     paragraph (its flow lines) a line longer, or says it cannot (None);
     `height`, the module's body height in grid lines, is what a hole is
     measured against (the column height when not given); `grid`, the line
-    pitch and body size in pt, where a column's ink ends (else whole units)."""
+    pitch and body size in pt, where a column's ink ends (else whole units);
+    `open_under`, per column, grid lines left white under the module's foot
+    (no rule closes it), which a column ending short there reaches into."""
     if not flow:
         return [[] for _ in range(columns)]
     subdiv = flow[0].subdiv
     heights = tuple(f.height for f in flow)
     limit = column_height(heights, columns, subdiv) * subdiv
     m = _Shape(columns, limit, subdiv, max(limit, (height or 0) * subdiv),
-               min((f.height for f in flow if f.role == "body"), default=subdiv), *grid)
+               min((f.height for f in flow if f.role == "body"), default=subdiv), *grid,
+               open_under=tuple(lines * subdiv for lines in open_under) or (0,) * columns)
     best: tuple[float, list, list] | None = None
     shape = m           # the columns' height the best filling fills them to
     for keep, tried in ((True, m), (False, m), *((True, d) for d in _deeper(m))):
@@ -571,12 +578,15 @@ def _faults(flow: list, where: list, m: _Shape) -> float:
         lasts[column] = index
     score = 0.0
     for column in range(columns):
+        # an empty column is as short as a column can be, and a hole too: never
+        # cheaper than a column with text ending a hole's lines short
+        short = (limit - used[column]) // line
+        score += short * (SHORT_LINE if column < columns - 1 else LAST_SHORT)
         if firsts[column] is None:
             score += EMPTY
             continue
-        short = (limit - used[column]) // line
-        score += short * (SHORT_LINE if column < columns - 1 else LAST_SHORT)
-        if columns > 1 and _white_lines(flow[lasts[column]], where[lasts[column]][1], m) >= HOLE:
+        if columns > 1 and _white_lines(flow[lasts[column]], where[lasts[column]][1], m,
+                                           column) >= HOLE:
             score += EMPTY
         if column and firsts[column - 1] is not None:
             b = firsts[column]

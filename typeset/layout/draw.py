@@ -61,14 +61,15 @@ def module_box(layout: Layout, module: Module) -> tuple[float, float, float, flo
 
 def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: tuple[FlowLine, ...],
                       first_line: int, body_height: int, boxed: bool = False,
-                      white_under: int = 0,
+                      open_under: tuple[int, ...] = (),
                       placed: list | None = None) -> list[list[tuple[FlowLine, int]]]:
     """Body flow in the module's columns, balanced; every item starts where
     columns.py counted it, grid items on a grid line. Returns the columns.
     `boxed`: the module is framed (a link box) — its lines, set BOX_NARROWER
     characters short of a column, are spread inside the frame, BOX_PAD
-    characters clear of its sides. `white_under`: grid lines left white under
-    the module's foot (no rule closes it), which a short column's hole takes in.
+    characters clear of its sides. `open_under`: per column, grid lines left
+    white under the module's foot (no rule closes it), which a short column's
+    hole takes in.
     `placed`: the columns already balanced (columns.filled_columns)."""
     layout = composer.layout
     grid = layout.grid
@@ -76,7 +77,7 @@ def draw_flow_columns(page: PageDraw, composer: Composer, module: Module, flow: 
     top_y = first_line * layout.line_pitch_pt
     columns = placed if placed is not None else split_columns(
         flow, module.width, lambda lines, tol: looser(composer, lines, tol),
-        body_height + white_under, (layout.line_pitch_pt, layout.body_size_pt))
+        body_height, (layout.line_pitch_pt, layout.body_size_pt), open_under)
     xs, text_w = column_lefts(layout, module, boxed)
     for index, column in enumerate(columns):
         x = xs[index]

@@ -88,12 +88,12 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
                     and m.col < module.col + module.width and module.col < m.col + m.width
                     for m in plan.modules)      # a module rule runs over it
         # over a frame, the module rule stops short of it: the line between is white
-        over_frame = any(m.page == module.page and m.key in framed
-                         and module.line + module.height + MODULE_GAP == m.line
-                         and m.col < module.col + module.width and module.col < m.col + m.width
-                         for m in plan.modules)
+        open_under = tuple(MODULE_GAP if any(
+            m.page == module.page and m.key in framed and m.col <= column < m.col + m.width
+            and module.line + module.height + MODULE_GAP == m.line for m in plan.modules) else 0
+            for column in range(module.col, module.col + module.width))
         report, dropped = _draw_story(page, story, module, heads, composer,
-                                      module.key in jumping, under, over_frame)
+                                      module.key in jumping, under, open_under)
         if dropped:
             unquoted.add(story.key)
         if report.overset_lines:     # never expected: placement counts with the same arithmetic
@@ -112,12 +112,13 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
 
 def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
                 composer: Composer, jumps: bool = False, under: bool = False,
-                over_frame: bool = False) -> tuple[ModuleReport, bool]:
+                open_under: tuple[int, ...] = ()) -> tuple[ModuleReport, bool]:
     """Headline, then the body flow (with its jump lines) in balanced columns;
     a link box inside its frame. `jumps`: the story continues on another page;
     `under`: another module stands right over it (a module rule between);
-    `over_frame`: a framed module stands right under it (no rule between: the
-    line between them is white, and a column ending short reaches into it).
+    `open_under`: per column, the grid lines white under its foot — a framed
+    module stands right under the column, no rule between, and a column
+    ending short reaches into that line.
     With the report: were pull quotes of the flow left out?"""
     first = page.number - module.page     # the issue's first folio
     continued = module.jump_from is not None
@@ -162,7 +163,7 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         # under the rule between them; the white it has to spare goes there
         lead, body_height = lead + 1, body_height - 1
     columns = draw_flow_columns(page, composer, module, flow, module.line + lead + head_lines,
-                                body_height, framed, MODULE_GAP if over_frame else 0, filled)
+                                body_height, framed, open_under, filled)
     dropped = pull_quotes(flow) > pull_quotes(tuple(item for column in columns
                                                      for item, _ in column))
     subdiv = flow[0].subdiv if flow else 1
