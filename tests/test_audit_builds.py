@@ -89,6 +89,27 @@ def test_every_stepped_foot_stranded_subhead_or_airy_head_is_one_the_copy_forces
     assert not avoidable, "\n".join(avoidable)
 
 
+def test_no_story_is_sent_overleaf_after_a_strip_of_a_few_lines(drafts):
+    """A story that jumps starts as a story, not as a ribbon of two or three
+    lines across the page's foot with （下转第N版） at its end: its first
+    part's columns are at least five body lines deep (read from what is
+    drawn: the story's body lines in its deepest column on the jump's page)."""
+    from typeset.frames import TextLine
+    strips = []
+    for (stem, layout), result in drafts.items():
+        for page in result.laid.frames.pages:
+            lines = [e for e in page.elements if isinstance(e, TextLine)]
+            for jump in lines:
+                if jump.role != "jump" or "下转" not in "".join(g.char for g in jump.glyphs):
+                    continue
+                body = Counter(round(e.x) for e in lines
+                               if e.story == jump.story and e.role == "body")
+                if max(body.values()) < 5:
+                    strips.append(f"{stem} {layout} page {page.number} {jump.story}: "
+                                  f"{sorted(body.values())} lines in its columns")
+    assert not strips, "\n".join(strips)
+
+
 def test_a_drafts_layout_report_lists_the_audits_findings(drafts):
     for result in drafts.values():
         report = json.loads(result.report_path.read_text(encoding="utf-8"))

@@ -352,14 +352,18 @@ def test_a_body_whose_columns_step_costs_the_white_the_steps_leave(monkeypatch):
     assert stepped - level == prices.inner_white(4)
 
 
-def test_a_jump_that_leaves_a_sliver_at_the_foot_costs_what_a_shallow_module_does():
+def test_a_jump_that_leaves_a_sliver_at_the_foot_costs_more_than_a_shallow_module():
     """A story's first part at a page foot only a line or two deep under its
-    head reads as a strip of text across the page (p03 printed one line in
-    six columns, then （下转第2版））: the jump is priced like a module that
-    shallow (kinds.ModuleKind.sliver_cost)."""
+    head reads as a strip of text across the page (p03 printed two lines in
+    six columns, then （下转第2版））: the jump is priced per column × line it
+    is shallower than kinds.SHALLOW at JUMP_SLIVER, dearer than a shallow
+    module and than headline air that looks empty, so a page is planned
+    around it first."""
     kind = KINDS["article"]
     assert kind.sliver_cost(2, 6) == prices.SLIVER * 6 * (kinds.SHALLOW - 2)
-    assert kind.sliver_cost(kinds.SHALLOW, 6) == 0.0
+    assert kind.sliver_cost(2, 6, prices.JUMP_SLIVER) == prices.JUMP_SLIVER * 6 * (kinds.SHALLOW - 2)
+    assert prices.JUMP_SLIVER > prices.EMPTY_AIR > prices.SLIVER
+    assert kind.sliver_cost(kinds.SHALLOW, 6, prices.JUMP_SLIVER) == 0.0
     assert KINDS["promo"].sliver_cost(2, 2) == 0.0          # not a shaped kind
     units = [story("item1", 6 * 60), story("item2", 6 * 30)]
     search = Search(units, geometry(), head, no_fillers)
@@ -367,7 +371,8 @@ def test_a_jump_that_leaves_a_sliver_at_the_foot_costs_what_a_shallow_module_doe
         return min(cost for cost, step, _ in search.moves(State(0, 0, 0, left, False))
                    if type(step).__name__ == "Jump")
     # nine lines left: its head (2) and the rule's line leave 6 of body, a sliver
-    assert jump_cost(9) - jump_cost(20) == pytest.approx(kind.sliver_cost(6, 6))
+    assert jump_cost(9) - jump_cost(20) == pytest.approx(
+        kind.sliver_cost(6, 6, prices.JUMP_SLIVER))
 
 
 def test_a_jump_keeps_five_body_lines_on_each_side_and_a_byline_is_none():

@@ -85,12 +85,13 @@ class ModuleKind:
         """short_cost for every allowed `short` (0 … stretch), at width k."""
         return _short_costs(self, k)
 
-    def sliver_cost(self, body: int, k: int) -> float:
+    def sliver_cost(self, body: int, k: int, price: float = prices.SLIVER) -> float:
         """Body columns `body` lines deep, k wide, shallower than SHALLOW: a
-        sliver under the head (a module, or a jump's first part at a foot)."""
+        sliver under the head (a module, or at `price` a jump's first part at
+        a foot)."""
         if not self.shaped or body >= SHALLOW or k < 2:
             return 0.0
-        return prices.SLIVER * k * (SHALLOW - body)
+        return price * k * (SHALLOW - body)
 
     def shape_cost(self, body: int, k: int) -> float:
         cost = prices.TOO_WIDE * (k - self.wide_from) if self.wide_from and k > self.wide_from \

@@ -31,6 +31,10 @@ BAND_COST = 200.0      # a second full-width band below the page's lead reads mo
 PULL_QUOTE = 15.0      # each pull quote: it repeats text, so only when it saves white
 LONG_TITLE = 25.0      # each main-title line beyond two reads badly
 SLIVER = 12.0          # per column × line a body column is shallower than kinds.SHALLOW
+JUMP_SLIVER = 120.0    # the same for a jump's first part at a page's foot: a reader sent
+                       # overleaf after a line or two has read a strip, not a story's start;
+                       # dearer than headline air that looks empty, so that the page is
+                       # planned around it first (a narrower lead, a story a size larger)
 LONG_COLUMN = 2.0      # per line a body column is longer than kinds.LONG_COLUMN
 PROMO_AIR = 0.5        # per line × column of air round a centred promo block
 FILLER_AIR = 2.0       # per line × column a filler is taller than its text

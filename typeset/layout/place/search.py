@@ -582,7 +582,7 @@ class Search:
                     # the part overleaf is that page's first module: it fixes its size;
                     # a part only a line or two deep under its head is a sliver
                     out.append((prices.JUMP_COST + badness + prices.PAGE_COST
-                                + spec.kind.sliver_cost(room, C),
+                                + spec.kind.sliver_cost(room, C, prices.JUMP_SLIVER),
                                 Jump(u, rem, C, rank, head, rem + placed, v),
                                 State(u, rem + placed, self.next_page(p), L, True, v, ahead,
                                       subdiv if ruled else 0)))
