@@ -173,6 +173,20 @@ def test_an_empty_column_is_never_chosen_over_a_short_one():
     assert all(cols) and sum(used_units(c) for c in cols) == 21
 
 
+def test_a_photo_caption_a_column_can_hold_is_not_split_between_columns():
+    """A caption is read as one block, its credit（…摄）at its end: 7 lines,
+    a 3-line caption, 7 lines in two columns. Level at 9 lines would end
+    column 1 inside the caption; a module 10 lines deep keeps it whole in
+    column 1 and ends column 2 shorter."""
+    def para(role, count):
+        return tuple(FlowLine(1, (), role, 9.0, paragraph_start=n == 0,
+                              paragraph_end=n == count - 1) for n in range(count))
+    flow = para("body", 7) + para("caption", 3) + para("body", 7)
+    cols = split_columns(flow, 2, height=10)
+    assert [used_units(c) for c in cols] == [10, 7]
+    assert [item.role for item, _ in cols[0][-3:]] == ["caption"] * 3
+
+
 def test_a_number_that_fits_the_column_is_not_cut_for_the_space_a_line_end_drops():
     """为 12020122000000931082 的: the ¼ em between the number and the Han
     character after it goes at a line end, so the 20 digits (10.9 em of the

@@ -535,8 +535,9 @@ def _fill(flow: list, m: _Shape, keep: bool) -> list | None:
 def _kept_break(flow: list, first: int, end: int) -> int:
     """Where a column that holds flow[first:end] should end instead, so that it
     strands nothing: not after a subhead with fewer than SUBHEAD_KEEP lines of
-    its text under it, not after a paragraph's first line alone, not before a
-    paragraph's last line alone. `end` when it strands nothing or when ending
+    its text under it, not inside a photo caption that a column can hold,
+    not after a paragraph's (or a longer caption's) first line alone, not
+    before its last line alone. `end` when it strands nothing or when ending
     earlier would leave the column empty."""
     b = end
     for _ in range(3):
@@ -549,7 +550,15 @@ def _kept_break(flow: list, first: int, end: int) -> int:
             b -= 1                               # a subhead right over it goes too
         if b <= first:
             return end
-        if b < len(flow) and flow[b - 1].role == "body" and flow[b].role == "body" \
+        if b < len(flow) and flow[b - 1].role == "caption" and flow[b].role == "caption" \
+                and not flow[b - 1].paragraph_end:
+            # a photo caption is read as one block: its credit（…摄）never
+            # heads the next column alone, nor does any line of it
+            b = next(j for j in range(b - 1, first - 1, -1)
+                     if flow[j].paragraph_start or j == first)
+            if b <= first:
+                return end
+        if b < len(flow) and flow[b - 1].role == flow[b].role in ("body", "caption") \
                 and not flow[b - 1].paragraph_end:
             before = b - next(j for j in range(b - 1, first - 1, -1)
                               if flow[j].paragraph_start or j == first)
@@ -592,7 +601,7 @@ def _faults(flow: list, where: list, m: _Shape) -> float:
             b = firsts[column]
             if _kept_break(flow, firsts[column - 1], b) != b:
                 score += STRANDED if any(f.keep_with_next for f in flow[max(0, b - 3):b]) \
-                    else LONE_LINE
+                    or flow[b].role == "caption" else LONE_LINE
     return score
 
 
