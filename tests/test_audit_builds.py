@@ -110,6 +110,29 @@ def test_no_story_is_sent_overleaf_after_a_strip_of_a_few_lines(drafts):
     assert not strips, "\n".join(strips)
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_banners_band_runs_over_all_of_its_stories_not_the_first_alone(drafts, layout):
+    """p08's 各地传真 holds two stories; the broadsheet sets them side by
+    side. Its reversed band runs across both, and the second starts under
+    it: read from the drawn band and the stories' lines."""
+    from typeset.frames import Box, TextLine
+    result = drafts["p08_huanghuai_nongke_harvest", layout]
+    for page in result.laid.frames.pages:
+        lines = [e for e in page.elements if isinstance(e, TextLine)]
+        label = [e for e in lines if e.role == "banner"
+                 and "".join(g.char for g in e.glyphs) == "各地传真"]
+        if label:
+            break
+    else:
+        pytest.fail("no 各地传真 band drawn")
+    band = next(e for e in page.elements if isinstance(e, Box) and e.fill == "black"
+                and e.y <= label[0].baseline <= e.y + e.h and e.x <= label[0].x <= e.x + e.w)
+    stories = [e for e in lines if e.story in ("item7.1", "item7.2") and e.role == "body"]
+    assert {e.story for e in stories} == {"item7.1", "item7.2"}
+    assert all(band.x - 0.5 <= e.x and e.x + 10 <= band.x + band.w + 0.5 for e in stories)
+    assert min(e.baseline - e.size for e in stories) >= band.y + band.h
+
+
 def test_a_drafts_layout_report_lists_the_audits_findings(drafts):
     for result in drafts.values():
         report = json.loads(result.report_path.read_text(encoding="utf-8"))

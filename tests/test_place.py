@@ -10,6 +10,7 @@ issue.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from itertools import combinations
 
 import pytest
@@ -398,3 +399,21 @@ def test_pages_in_pairs_take_three_pages_of_copy_over_four_rather_than_leave_one
     assert plan.pages == 4
     assert not any("left blank" in note.message for note in plan.notes)
     assert any(m.page == 3 for m in plan.modules)
+
+
+def test_a_banners_story_beside_its_first_stands_under_the_band_its_lines_taller():
+    """A banner (各地传真) over two stories set side by side, three columns
+    each: the band is in the first story's head and runs on over the second,
+    whose module is the band's lines deeper than its copy needs alone, so
+    the two end level: every such row is the band's lines taller."""
+    def side_by_side(band: int) -> list[tuple[int, int]]:
+        first = replace(story("item1.1", 3 * 20), in_banner=True,
+                        band=(band,) * (COLUMNS + 1) if band else ())
+        second = replace(story("item1.2", 3 * 20), in_banner=True, headless=True)
+        search = Search([first, second], geometry(), head, no_fillers)
+        return sorted({(row.modules[0].height, row.modules[1].height)
+                       for _, _, row, used, _ in search.row_moves(0, 0, 0, True)
+                       if used == 2 and len(row.modules) == 2 and row.modules[1].col == 3})
+    alone, banded = side_by_side(0), side_by_side(3)
+    assert alone and all(a == b for a, b in banded)
+    assert banded[0][1] == alone[0][1] + 3

@@ -190,6 +190,9 @@ class _Run:
         # a story whose pictures staff give a width is set that wide, the
         # pictures across it (figures.py)
         specs = [replace(s.spec(staff.pins.get(s.key)), in_banner=s.key in grouped,
+                         band=tuple(heads.band_lines(s.banner, k) if k else 0
+                                    for k in range(grid.columns + 1))
+                         if s.banner and s.key in grouped else (),
                          headless=not titled(s.item),
                          picture_columns=max((p.width_columns or 0 for p in
                                               self.pictures.get(s.key, ())), default=0))

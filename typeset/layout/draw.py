@@ -184,13 +184,16 @@ def jump_line(composer: Composer, text: str, subdiv: int = 1, height: int = 1) -
 
 
 def draw_rules(page: PageDraw, layout: Layout, modules: list[Module],
-               boxed: frozenset[str] = frozenset()) -> None:
+               boxed: frozenset[str] = frozenset(),
+               bands: tuple[tuple[Module, int, int], ...] = ()) -> None:
     """Hairlines between modules: under a module unless it reaches the foot,
     in the middle of the line left under it (MODULE_GAP); right of it unless
     it reaches the right edge, centred in the gutter and running from the
     rule over it to the rule under it, so that they meet. A framed module
     (its key in `boxed`) draws none: its frame parts it from its neighbours,
-    and their rules stop short of it."""
+    and their rules stop short of it. `bands`: a banner's band run across
+    the stories beside its first (module, columns, grid lines): the rules
+    between them start under it."""
     weight = layout.rules.module_rule_pt
     if weight <= 0:
         return
@@ -220,6 +223,10 @@ def draw_rules(page: PageDraw, layout: Layout, modules: list[Module],
                        for m in modules)
             beside = [(by - gap_y, by + bh + gap_y) for m, (_, by, _, bh) in frames
                       if m.col == module.col + module.width]
+            beside += [(by - gap_y, by + lines * grid.line_pitch_pt)
+                       for m, span, lines in bands if m.line == module.line
+                       and m.col <= module.col < module.col + module.width < m.col + span
+                       for _, by, _, _ in (module_box(layout, m),)]
             for y1, y2 in _clipped(y - (gap_y if over else 0), y + h + (0 if foot else gap_y),
                                    beside):
                 page.add(Rule(xx, y1, xx, y2, weight))

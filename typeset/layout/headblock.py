@@ -46,11 +46,14 @@ class HeadBlock:
 
 def headline_block(head: Headline | None, banner: str | None, width_pt: float, rank: int,
                    composer: Composer, extra_lines: int = 0, role: str | None = None,
-                   byline: Byline | None = None) -> HeadBlock:
+                   byline: Byline | None = None,
+                   banner_width_pt: float | None = None) -> HeadBlock:
     """`role`: the main title's text role when it is not the rank's own (a
     continued story's short title, repeated from its first part). `byline`:
     a credit standing under the head (a document's issuing official, 河北省
     人民政府省长 王正谱), set under title, subtitle and deck in the byline style.
+    `banner_width_pt`: the banner's band runs this wide (over the banner's
+    stories beside this one), else the block's width.
 
     A story without a title (no main title, kicker or subtitle) has no head:
     the block is only what it draws — its banner's label, if any — and takes
@@ -63,14 +66,15 @@ def headline_block(head: Headline | None, banner: str | None, width_pt: float, r
 
     if banner:
         style = composer.style("rubric")
+        band_w = banner_width_pt or width_pt
         # a banner too long for the module's width takes more lines: its band
         # grows with them, the lines centred in it
         step = style.size_pt * HEADLINE_LINE.height
-        count = round(_centred_lines([], [], [banner], style.font, style.size_pt, width_pt, 0.0,
+        count = round(_centred_lines([], [], [banner], style.font, style.size_pt, band_w, 0.0,
                                      composer, "banner") / step)
         band = style.size_pt * BANNER_BAND + (count - 1) * step
-        color = _framed(elements, style.frame, 0, y, width_pt, band, composer)
-        y = _centred_lines(elements, texts, [banner], style.font, style.size_pt, width_pt,
+        color = _framed(elements, style.frame, 0, y, band_w, band, composer)
+        y = _centred_lines(elements, texts, [banner], style.font, style.size_pt, band_w,
                            y + band * 0.5 - style.size_pt * LABEL_CENTRE - (count - 1) * step / 2,
                            composer, "banner", color, align="center")
         y = band + pitch * BANNER_GAP
@@ -217,11 +221,12 @@ class HeadCache:
         return BOX_PAD * self.composer.layout.body_size_pt if boxed(item) else 0.0
 
     def block(self, key: str, item, banner: str | None, k: int, rank: int, continued: bool,
-              air: int = 0) -> HeadBlock:
+              air: int = 0, banner_k: int | None = None) -> HeadBlock:
         """The block at `rank`, or at the rank the story's kind fixes (a brief,
-        a link box: headline4) whatever rank placement asks for."""
+        a link box: headline4) whatever rank placement asks for; `banner_k`:
+        the columns its banner's band runs across (else k)."""
         rank = fixed_rank(item) or rank
-        cache_key = (key, k, rank, continued, air)
+        cache_key = (key, k, rank, continued, air, banner_k)
         found = self.blocks.get(cache_key)
         if found is None:
             layout = self.composer.layout
@@ -235,7 +240,9 @@ class HeadCache:
             else:
                 headline = item.headline if isinstance(item, (Article, Continuation)) else None
                 found = headline_block(headline, banner, width - 2 * pad, rank, self.composer,
-                                       air, byline=head_byline(item))
+                                       air, byline=head_byline(item),
+                                       banner_width_pt=banner_k and layout.grid.span_width_pt(
+                                           banner_k) - 2 * pad)
                 figure = self.figure(key, item, k)
                 if figure is not None:     # under the headline, on the grid line after it
                     top = found.lines * layout.line_pitch_pt
@@ -247,6 +254,10 @@ class HeadCache:
                                                       for e in found.elements))
             self.blocks[cache_key] = found
         return found
+
+    def band_lines(self, banner: str, k: int) -> int:
+        """Grid lines a banner's band takes k columns wide, with the gap under it."""
+        return self.block("", None, banner, k, 4, False).lines
 
 
 def short_title(item) -> str:

@@ -58,6 +58,7 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     unquoted: set[str] = set()
     jumping = {m.key for m in plan.modules if m.jump_to is not None or m.jump_from is not None}
     framed = frozenset(s.key for s in stories if boxed(s.item))
+    spans, bands = banner_rows(plan, by_key, heads, jumping | framed)
     for module in plan.modules:
         page = pages[module.page]
         page.story = None if module.filler else module.key
@@ -93,7 +94,9 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
             and module.line + module.height + MODULE_GAP == m.line for m in plan.modules) else 0
             for column in range(module.col, module.col + module.width))
         report, dropped = _draw_story(page, story, module, heads, composer,
-                                      module.key in jumping, under, open_under)
+                                      module.key in jumping, under, open_under,
+                                      spans.get(module.key, (None,))[0],
+                                      bands.get(module.key, 0))
         if dropped:
             unquoted.add(story.key)
         if report.overset_lines:     # never expected: placement counts with the same arithmetic
@@ -105,20 +108,74 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
     for page in pages:
         page.story = None
     for index, page in enumerate(pages):
-        draw_rules(page, layout, [m for m in plan.modules if m.page == index], framed)
+        modules = [m for m in plan.modules if m.page == index]
+        draw_rules(page, layout, modules, framed,
+                   tuple((m, *spans[m.key]) for m in modules if m.key in spans))
     return Drawn(tuple(pages), tuple(tuple(r) for r in reports), tuple(warnings),
                  frozenset(unquoted))
 
 
+def banner_rows(plan: Plan, by_key: dict[str, Story], heads: HeadCache,
+                apart: set[str] | frozenset[str]) -> tuple[dict[str, tuple[int, int]],
+                                                             dict[str, int]]:
+    """A banner's band over its stories in a row, not over the first alone
+    (各地传真 over both of its stories side by side): for each banner's first
+    story, the columns its band runs across — itself and the stories of the
+    same banner right beside it, level with its top — and the band's grid
+    lines; for each story beside, the lines its text starts under.
+    Placement gives a row's modules beside the first those lines
+    (search._row_frame, "band"); a story beside joins only where its module
+    has them to spare, so a plan made otherwise (staff pins) draws as it
+    fits. `apart`: stories that never join (jumping, framed)."""
+    spans: dict[str, tuple[int, int]] = {}
+    bands: dict[str, int] = {}
+    for first in plan.modules:
+        story = by_key.get(first.key)
+        if first.filler or story is None or not story.banner or first.key in apart:
+            continue
+        group = first.key.rsplit(".", 1)[0] + "."
+        beside = {m.col: m for m in plan.modules
+                  if m.page == first.page and m.line == first.line and not m.filler
+                  and m.key.startswith(group) and m.key != first.key and m.key not in apart}
+        width, chain = first.width, []
+        while (m := beside.get(first.col + width)) is not None:
+            chain.append(m)
+            width += m.width
+        while chain:
+            band = heads.band_lines(story.banner, width)
+            if all(_room_under_band(by_key[m.key], m, band, heads) for m in chain):
+                break
+            width -= chain.pop().width
+        if chain:
+            spans[first.key] = width, band
+            bands.update((m.key, band) for m in chain)
+    return spans, bands
+
+
+def _room_under_band(story: Story, module: Module, band: int, heads: HeadCache) -> bool:
+    """Do the story's head (its air given up for the band first) and body fit
+    its module under `band` lines of a banner's band?"""
+    flow = story.flows[module.variant][module.flow_start:module.flow_end]
+    if not flow:
+        return True
+    head = heads.block(story.key, story.item, None, module.width, module.rank or 4, False,
+                       max(0, module.air - band)).lines if titled(story.item) else 0
+    body = column_height(tuple(f.height for f in flow), module.width, flow[0].subdiv)
+    return band + head + body <= module.height
+
+
 def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
                 composer: Composer, jumps: bool = False, under: bool = False,
-                open_under: tuple[int, ...] = ()) -> tuple[ModuleReport, bool]:
+                open_under: tuple[int, ...] = (), banner_k: int | None = None,
+                band: int = 0) -> tuple[ModuleReport, bool]:
     """Headline, then the body flow (with its jump lines) in balanced columns;
     a link box inside its frame. `jumps`: the story continues on another page;
     `under`: another module stands right over it (a module rule between);
     `open_under`: per column, the grid lines white under its foot — a framed
     module stands right under the column, no rule between, and a column
-    ending short reaches into that line.
+    ending short reaches into that line. `banner_k`: the columns its banner's
+    band runs across (banner_rows); `band`: the lines of a banner's band over
+    it, drawn with the story it runs from, which its head gives its air to.
     With the report: were pull quotes of the flow left out?"""
     first = page.number - module.page     # the issue's first folio
     continued = module.jump_from is not None
@@ -127,6 +184,11 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
     # the label, inside the frame, as placement counted it (air over the
     # head, not white under the text).
     air, lead = (0, module.air) if framed else (module.air, 0)
+    placed = module
+    if band:        # set under the band, in the lines it leaves
+        air, under = max(0, air - band), False
+        module = replace(module, line=module.line + band, height=module.height - band,
+                         air=air)
     if framed:
         draw_box(page, composer.layout, module)
     whole = story.flows[module.variant]
@@ -142,7 +204,7 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         # the body driven a line longer here and there to take the rest, as a
         # make-up editor drives lines (拉行), where the paragraphs allow it
         block = heads.block(story.key, story.item, story.banner, module.width,
-                            module.rank or 4, continued, GENEROUS_AIR)
+                            module.rank or 4, continued, GENEROUS_AIR, banner_k)
         filled = filled_columns(flow, module.width,
                                 lambda lines, tol: looser(composer, lines, tol),
                                 module.height - block.lines - box_foot(story),
@@ -150,7 +212,7 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
         if filled is not None:
             air, module = GENEROUS_AIR, replace(module, air=GENEROUS_AIR)
     block = heads.block(story.key, story.item, story.banner, module.width, module.rank or 4,
-                        continued, air) if module.head_lines else None
+                        continued, air, banner_k) if module.head_lines else None
     at = replace(module, line=module.line + lead)
     if block:
         draw_head(page, composer.layout, at, block)
@@ -173,7 +235,7 @@ def _draw_story(page: PageDraw, story: Story, module: Module, heads: HeadCache,
     # no air (what its module has more than its text is white at the feet)
     headed = titled(story.item) or continued
     rank = (fixed_rank(story.item) or module.rank) if module.rank and headed else 0
-    return _report(replace(module, rank=rank, air=module.air if headed else 0), story.key,
+    return _report(replace(placed, rank=rank, air=module.air if headed else 0), story.key,
                    story.measured.title,
                    story.kind.name, white_cells(used, body_height),
                    story.labels[module.variant], max(0, needed - body_height), first), dropped

@@ -303,10 +303,14 @@ class Search:
 
     def _row_frame(self, u: int, rem: int, slots: tuple, p: int, first: bool, var: int = 0,
                    size: int = 0):
-        """The slot tables of a row of `slots` from unit u, and the heights
-        every slot can take (sorted); None when the row cannot be made."""
+        """The slot tables of a row of `slots` from unit u, each with the
+        lines its modules stand under a banner's band ("band"), and the
+        heights every slot can take (sorted); None when the row cannot be made."""
         units, n = self.units, self.n
         tables, j, col = [], u, 0
+        # a banner's first story heads the row: its band runs on over the
+        # stories of its banner beside it, which start under it
+        band = units[u].band[slots[0][0]] if units[u].band and not rem else 0
         for k, count in slots:
             for position in range(count):       # staff pins: column, stacking, height
                 pin = units[j + position].pin if j + position < n else None
@@ -316,11 +320,13 @@ class Search:
                                     *((rem, var) if j == u else (0, 0)), size)
             if not table:
                 return None
-            tables.append((k, col, table))
+            if j > u:           # the band runs on over its own banner's stories only
+                band = band if units[j].in_banner and not units[j].band else 0
+            tables.append((k, col, table, band if j > u else 0))
             j, col = j + count, col + k
         heights = set(tables[0][2])
-        for _, _, table in tables[1:]:
-            heights &= set(table)
+        for _, _, table, under in tables[1:]:
+            heights &= {h + under for h in table} if under else set(table)
         for index in range(u, j):
             pin = units[index].pin
             if pin and pin.height is not None:
@@ -329,11 +335,14 @@ class Search:
 
     def _placed(self, u: int, rem: int, tables: list, h: int) -> tuple[Placed, ...]:
         mods = []
-        for k, col, table in tables:
-            for index, v, height, offset in table[h][1]:
+        for k, col, table, under in tables:
+            for index, v, height, offset in table[h - under][1]:
                 air = min(height - v.height, MAX_AIR) if v.rank else 0
+                # under a band: the slot's top module takes its lines too
+                height, offset = (height + under, 0) if not offset else (height, offset + under)
                 mods.append(Placed(index, rem if index == u else 0, k, v.rank, v.head,
-                                   air, height, v.variant, col, offset))
+                                   air + under if v.rank else 0, height, v.variant, col,
+                                   offset))
         return tuple(mods)
 
     def row_moves(self, u: int, rem: int, p: int, first: bool, var: int = 0,
@@ -378,8 +387,8 @@ class Search:
                 out = s if after else size      # a row of exempt units keeps the page's size
                 for h in heights:
                     cost = 0.0
-                    for _, _, table in tables:
-                        cost += table[h][0]
+                    for _, _, table, under in tables:
+                        cost += table[h - under][0]
                     cost += band
                     kept = best.get((used, h, out))
                     if kept is None or cost < kept[0]:

@@ -21,6 +21,9 @@ class UnitSpec:
     pin: Pin | None = None       # where staff placed it (typeset.sidecar)
     in_banner: bool = False      # one of a banner's stories (item3.2): kept in its banner's
                                  # order, never moved up nor moved past (search.RULES)
+    band: tuple[int, ...] = ()   # a banner's first story: its band's grid lines k columns
+                                 # wide (band[k]), which its banner's stories beside it
+                                 # in a row stand under
     headless: bool = False       # no title (a banner's label at most): what its module has
                                  # more than its text is white at its column feet, never air
     picture_columns: int = 0     # the width staff give its pictures: its module's, exactly
