@@ -187,6 +187,17 @@ def test_a_photo_caption_a_column_can_hold_is_not_split_between_columns():
     assert [item.role for item, _ in cols[0][-3:]] == ["caption"] * 3
 
 
+def test_a_byline_never_stands_alone_in_a_column():
+    """16 lines and the closing credit（张若舍 刘姝涵）in five columns: level at
+    4 lines leaves the byline alone in column 5, which reads as an empty
+    column with a name in it (seed 000's 中州时代). It ends the text instead."""
+    flow = _lines(16) + (FlowLine(1, (), "byline", 9.0, paragraph_start=True,
+                                  paragraph_end=True),)
+    cols = split_columns(flow, 5)
+    assert all(any(item.role == "body" for item, _ in c) for c in cols)
+    assert cols[-1][-1][0].role == "byline"
+
+
 def test_a_number_that_fits_the_column_is_not_cut_for_the_space_a_line_end_drops():
     """为 12020122000000931082 的: the ¼ em between the number and the Han
     character after it goes at a line end, so the 20 digits (10.9 em of the

@@ -148,6 +148,7 @@ SUBHEAD_KEEP = 2        # lines of its text a subhead keeps under it in its colu
 SHORT_LINE, STRANDED, LONE_LINE, LAST_SHORT, EMPTY = 4, 5, 1, 1, 100
 HOLE = 5                # grid lines a column ends short of the module's foot that make
                         # a white hole (priced as an empty column: spread instead)
+CREDIT_ROLES = frozenset({"byline"})   # a story's closing credit: never a column alone
 DEEPER = 2              # body lines lower a column may be filled to keep what it would strand
 MAX_TRIES = 80          # paragraphs set again, at most, per module
 MAX_DRIVEN_LOOSE = 3    # lines a paragraph driven a line longer may set loose (> ⅛ em)
@@ -593,6 +594,9 @@ def _faults(flow: list, where: list, m: _Shape) -> float:
         score += short * (SHORT_LINE if column < columns - 1 else LAST_SHORT)
         if firsts[column] is None:
             score += EMPTY
+            continue
+        if all(flow[i].role in CREDIT_ROLES for i in range(firsts[column], lasts[column] + 1)):
+            score += EMPTY      # a column of nothing but the byline reads as an empty one
             continue
         if columns > 1 and _white_lines(flow[lasts[column]], where[lasts[column]][1], m,
                                            column) >= HOLE:
