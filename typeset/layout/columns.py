@@ -323,7 +323,7 @@ def split_columns(flow: tuple[FlowLine, ...], columns: int,
     limit = column_height(heights, columns, subdiv) * subdiv
     m = _Shape(columns, limit, subdiv, max(limit, (height or 0) * subdiv),
                min((f.height for f in flow if f.role == "body"), default=subdiv), *grid,
-               open_under=tuple(lines * subdiv for lines in open_under) or (0,) * columns)
+               open_under=tuple(lines * subdiv for lines in open_under))
     best: tuple[float, list, list] | None = None
     shape = m           # the columns' height the best filling fills them to
     for keep, tried in ((True, m), (False, m), *((True, d) for d in _deeper(m))):
@@ -555,14 +555,12 @@ def _kept_break(flow: list, first: int, end: int) -> int:
                 and not flow[b - 1].paragraph_end:
             # a photo caption is read as one block: its credit（…摄）never
             # heads the next column alone, nor does any line of it
-            b = next(j for j in range(b - 1, first - 1, -1)
-                     if flow[j].paragraph_start or j == first)
+            b = _paragraph_start(flow, first, b)
             if b <= first:
                 return end
         if b < len(flow) and flow[b - 1].role == flow[b].role in ("body", "caption") \
                 and not flow[b - 1].paragraph_end:
-            before = b - next(j for j in range(b - 1, first - 1, -1)
-                              if flow[j].paragraph_start or j == first)
+            before = b - _paragraph_start(flow, first, b)
             after = next(j for j in range(b, len(flow)) if flow[j].paragraph_end
                          or j == len(flow) - 1) - b + 1
             if after == 1:
@@ -573,6 +571,11 @@ def _kept_break(flow: list, first: int, end: int) -> int:
         if b == moved:
             break
     return b if b > first else end
+
+
+def _paragraph_start(flow: list, first: int, b: int) -> int:
+    """The index the paragraph holding flow[b - 1] starts at, or `first`."""
+    return next(j for j in range(b - 1, first - 1, -1) if flow[j].paragraph_start or j == first)
 
 
 def _faults(flow: list, where: list, m: _Shape) -> float:

@@ -223,10 +223,9 @@ def draw_rules(page: PageDraw, layout: Layout, modules: list[Module],
                        for m in modules)
             beside = [(by - gap_y, by + bh + gap_y) for m, (_, by, _, bh) in frames
                       if m.col == module.col + module.width]
-            beside += [(by - gap_y, by + lines * grid.line_pitch_pt)
+            beside += [(y - gap_y, y + lines * grid.line_pitch_pt)     # level with it
                        for m, span, lines in bands if m.line == module.line
-                       and m.col <= module.col < module.col + module.width < m.col + span
-                       for _, by, _, _ in (module_box(layout, m),)]
+                       and m.col <= module.col < module.col + module.width < m.col + span]
             for y1, y2 in _clipped(y - (gap_y if over else 0), y + h + (0 if foot else gap_y),
                                    beside):
                 page.add(Rule(xx, y1, xx, y2, weight))

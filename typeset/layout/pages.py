@@ -93,9 +93,9 @@ def draw_pages(issue: Issue, stories: list[Story], staff: StaffPlan, plan: Plan,
             m.page == module.page and m.key in framed and m.col <= column < m.col + m.width
             and module.line + module.height + MODULE_GAP == m.line for m in plan.modules) else 0
             for column in range(module.col, module.col + module.width))
+        span, _ = spans.get(module.key, (None, 0))
         report, dropped = _draw_story(page, story, module, heads, composer,
-                                      module.key in jumping, under, open_under,
-                                      spans.get(module.key, (None,))[0],
+                                      module.key in jumping, under, open_under, span,
                                       bands.get(module.key, 0))
         if dropped:
             unquoted.add(story.key)
